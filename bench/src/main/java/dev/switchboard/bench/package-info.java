@@ -1,0 +1,2 @@
+/** Switchboard bench. */
+package dev.switchboard.bench;

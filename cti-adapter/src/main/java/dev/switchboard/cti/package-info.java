@@ -1,0 +1,2 @@
+/** Switchboard cti-adapter. */
+package dev.switchboard.cti;

@@ -1,0 +1,2 @@
+/** Switchboard ivr. */
+package dev.switchboard.ivr;

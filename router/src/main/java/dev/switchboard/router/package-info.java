@@ -1,0 +1,2 @@
+/** Switchboard router. */
+package dev.switchboard.router;

@@ -1,0 +1,2 @@
+/** Switchboard server. */
+package dev.switchboard.server;

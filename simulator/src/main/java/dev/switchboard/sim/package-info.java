@@ -1,0 +1,2 @@
+/** Switchboard simulator. */
+package dev.switchboard.sim;

@@ -1,0 +1,2 @@
+/** Switchboard stats. */
+package dev.switchboard.stats;
