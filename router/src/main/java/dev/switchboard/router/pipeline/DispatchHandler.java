@@ -1,0 +1,28 @@
+package dev.switchboard.router.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import dev.switchboard.router.api.RouterEvent;
+import java.util.ArrayList;
+
+/**
+ * Stage 3: after both journal and routing have handled a slot, hands its events to the listeners
+ * (live, {@code replay = false}) and releases the slot. Because it runs only after the journal
+ * stage, no decision reaches an adapter before its command is on disk.
+ */
+final class DispatchHandler implements EventHandler<CommandSlot> {
+  private final ListenerFanOut listeners;
+
+  DispatchHandler(ListenerFanOut listeners) {
+    this.listeners = listeners;
+  }
+
+  @Override
+  public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
+    ArrayList<RouterEvent> events = slot.events;
+    for (int i = 0, n = events.size(); i < n; i++) {
+      listeners.onEvent(events.get(i), false);
+    }
+    events.clear();
+    slot.command = null;
+  }
+}
