@@ -399,6 +399,7 @@ public final class RouterCore implements AutoCloseable {
       // Already logged by FailStopExceptionHandler; keep the default handler's stack dump quiet.
       t.setUncaughtExceptionHandler(
           (thread, e) -> LOG.debug("{} stopped: {}", thread.getName(), e.toString()));
+      threads.add(t);
       return t;
     }
   }
