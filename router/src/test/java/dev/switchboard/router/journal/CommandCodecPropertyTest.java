@@ -27,7 +27,7 @@ class CommandCodecPropertyTest {
     return CommandArbitraries.command().list().ofMaxSize(8);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 200)
   void shouldRoundTripEveryCommand(@ForAll("commands") Command command, @ForAll long timestampMs)
       throws CorruptEntryException {
     CodecBuffer buffer = new CodecBuffer(16);
@@ -66,7 +66,7 @@ class CommandCodecPropertyTest {
     assertThat(buffer.remaining()).isZero();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void shouldRefuseAnyTruncatedEntry(
       @ForAll("commands") Command command, @ForAll @IntRange(min = 1, max = 10_000) int cut) {
     CodecBuffer whole = new CodecBuffer(16);
@@ -78,7 +78,7 @@ class CommandCodecPropertyTest {
         .isInstanceOf(CorruptEntryException.class);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void shouldRefuseAnyFlippedByte(
       @ForAll("commands") Command command,
       @ForAll @IntRange(min = 0, max = 10_000) int position,
