@@ -3,6 +3,7 @@ package dev.switchboard.router.pipeline;
 import com.lmax.disruptor.EventHandler;
 import dev.switchboard.router.api.RouterEvent;
 import java.util.ArrayList;
+import java.util.function.LongConsumer;
 
 /**
  * Stage 3: after both journal and routing have handled a slot, hands its events to the listeners
@@ -11,9 +12,11 @@ import java.util.ArrayList;
  */
 final class DispatchHandler implements EventHandler<CommandSlot> {
   private final ListenerFanOut listeners;
+  private final LongConsumer observer;
 
-  DispatchHandler(ListenerFanOut listeners) {
+  DispatchHandler(ListenerFanOut listeners, LongConsumer observer) {
     this.listeners = listeners;
+    this.observer = observer;
   }
 
   @Override
@@ -24,5 +27,8 @@ final class DispatchHandler implements EventHandler<CommandSlot> {
     }
     events.clear();
     slot.command = null;
+    if (observer != null) {
+      observer.accept(sequence);
+    }
   }
 }

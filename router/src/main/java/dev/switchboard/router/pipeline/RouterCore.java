@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,7 @@ public final class RouterCore implements AutoCloseable {
   private final WaitStrategy waitStrategy;
   private final ListenerFanOut listeners;
   private final Consumer<Throwable> onFailure;
+  private final LongConsumer dispatchObserver;
 
   private final AtomicInteger publishing = new AtomicInteger();
   private final CommandPublisher publisher = this::publish;
@@ -114,6 +116,7 @@ public final class RouterCore implements AutoCloseable {
     this.waitStrategy = b.waitStrategy;
     this.listeners = new ListenerFanOut(b.listeners);
     this.onFailure = b.onFailure;
+    this.dispatchObserver = b.dispatchObserver;
   }
 
   /** A builder with the defaults: 50 ms ticks, 65,536 slots, a snapshot every 100,000 commands. */
@@ -174,7 +177,7 @@ public final class RouterCore implements AutoCloseable {
             () -> disruptor.getSequenceValueFor(journalHandler),
             () -> state == State.FAILED,
             snapshotWriter);
-    dispatchHandler = new DispatchHandler(listeners);
+    dispatchHandler = new DispatchHandler(listeners, dispatchObserver);
     // (1) journal and (2) routing in parallel; (3) dispatch after both.
     disruptor.handleEventsWith(journalHandler, routingHandler);
     disruptor.after(journalHandler, routingHandler).handleEventsWith(dispatchHandler);
@@ -416,6 +419,7 @@ public final class RouterCore implements AutoCloseable {
     private WaitStrategy waitStrategy = new BlockingWaitStrategy();
     private final List<RouterEventListener> listeners = new ArrayList<>();
     private Consumer<Throwable> onFailure = cause -> {};
+    private LongConsumer dispatchObserver;
 
     private Builder() {}
 
@@ -479,6 +483,16 @@ public final class RouterCore implements AutoCloseable {
     /** Called once, on the failing stage's thread, when the router fail-stops. */
     public Builder onFailure(Consumer<Throwable> onFailure) {
       this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+      return this;
+    }
+
+    /**
+     * Called on the dispatch thread with a command's ring sequence once its events have been handed
+     * to every listener, including commands that caused no event. For latency measurement (the
+     * open-loop harness) and lag monitoring; must not block.
+     */
+    public Builder dispatchObserver(LongConsumer observer) {
+      this.dispatchObserver = observer;
       return this;
     }
 

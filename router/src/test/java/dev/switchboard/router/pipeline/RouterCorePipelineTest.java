@@ -244,6 +244,32 @@ class RouterCorePipelineTest {
   }
 
   @Test
+  void shouldTellTheDispatchObserverEverySequenceInOrderAfterTheListeners() {
+    FakeRoutingEngine engine = new FakeRoutingEngine();
+    List<Long> sequences = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong eventsSeen = new AtomicLong();
+    List<Long> eventsWhenObserved = Collections.synchronizedList(new ArrayList<>());
+    try (RouterCore core =
+        core(engine)
+            .listener((event, replay) -> eventsSeen.incrementAndGet())
+            .dispatchObserver(
+                sequence -> {
+                  sequences.add(sequence);
+                  eventsWhenObserved.add(eventsSeen.get());
+                })
+            .build()) {
+      core.start();
+      for (int i = 0; i < 5; i++) {
+        core.publisher().publish(new Command.WrapUpDone("a" + i));
+      }
+      assertThat(core.drain(TIMEOUT)).isTrue();
+
+      assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
+      assertThat(eventsWhenObserved).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+  }
+
+  @Test
   void shouldRefuseBadSettingsWithAClearMessage() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
