@@ -28,7 +28,12 @@ final class DispatchHandler implements EventHandler<CommandSlot> {
     events.clear();
     slot.command = null;
     if (observer != null) {
-      observer.accept(sequence);
+      try {
+        observer.accept(sequence);
+      } catch (RuntimeException e) {
+        // A monitoring hook must not stop routing; counted with the listener failures.
+        listeners.observerFailed(e);
+      }
     }
   }
 }

@@ -39,6 +39,11 @@ final class ListenerFanOut implements RouterEventListener {
     }
   }
 
+  void observerFailed(RuntimeException e) {
+    failures.incrementAndGet();
+    LOG.warn("dispatch observer failed: {}", e.toString());
+  }
+
   long failures() {
     return failures.get();
   }
