@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java -cp ... dev.switchboard.bench.harness.OpenLoopHarness \
- *     [agents=1000] [queues=100] [rate=100000] [seconds=20] [warmupSeconds=5]
+ *     [agents=1000] [queues=100] [rate=100000] [seconds=20] [warmupSeconds=5] [snapshotEvery=1000000]
  * </pre>
  */
 public final class OpenLoopHarness {
@@ -35,16 +35,17 @@ public final class OpenLoopHarness {
     int rate = intArg(args, "rate", 100_000);
     int seconds = intArg(args, "seconds", 20);
     int warmupSeconds = intArg(args, "warmupSeconds", 5);
+    int snapshotEvery = intArg(args, "snapshotEvery", 1_000_000);
     Path dir = Files.createTempDirectory("open-loop");
     try {
-      run(agents, queues, rate, seconds, warmupSeconds, dir);
+      run(agents, queues, rate, seconds, warmupSeconds, snapshotEvery, dir);
     } finally {
       delete(dir);
     }
   }
 
   private static void run(
-      int agents, int queues, int rate, int seconds, int warmupSeconds, Path dir) {
+      int agents, int queues, int rate, int seconds, int warmupSeconds, int snapshotEvery, Path dir) {
     int ringSize = 65_536;
     long[] intendedNs = new long[ringSize];
     int mask = ringSize - 1;
@@ -58,7 +59,7 @@ public final class OpenLoopHarness {
             .engine(new RoutingStateMachine())
             .tickIntervalMs(0)
             .ringSize(ringSize)
-            .snapshotEveryCommands(1_000_000)
+            .snapshotEveryCommands(snapshotEvery)
             .timeSource(workload.timeSource())
             .dispatchObserver(
                 sequence -> {
