@@ -37,13 +37,12 @@ import org.slf4j.LoggerFactory;
  *  producers (AMI, AGI, HTTP, tick timer)
  *      │ publisher().publish(cmd): stamp time, tryPublishEvent (RING_FULL, never blocks)
  *      ▼
- *  ┌──────────────── ring of pre-allocated CommandSlots (multi-producer) ────────────────┐
- *  │                                                                                      │
- *  │   (1) JournalHandler ── append (clamped time + CommandCodec bytes) to Chronicle      │
- *  │                                                          ╲                           │
- *  │   (2) RoutingHandler ── engine.apply(clamped time, cmd) → slot.events;  ──▶ (3) DispatchHandler
- *  │        snapshot between batches every N commands          ╱   after(1, 2): events to listeners
- *  └──────────────────────────────────────────────────────────────────────────────────────┘
+ *  ring of pre-allocated CommandSlots (multi-producer)
+ *      │
+ *      ├──▶ (1) JournalHandler: clamp time, CommandCodec, append to Chronicle ──┐
+ *      │                                                                        ├──▶ (3) DispatchHandler
+ *      └──▶ (2) RoutingHandler: clamp time, engine.apply → slot.events;  ───────┘    after(1, 2):
+ *               snapshot between batches every N commands                            events → listeners
  * </pre>
  *
  * <ol>
