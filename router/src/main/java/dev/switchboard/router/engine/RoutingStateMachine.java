@@ -639,6 +639,10 @@ public final class RoutingStateMachine implements RoutingEngine {
       if (!newAgents.containsKey(a.id)) {
         ContactRuntime offered = agents.remove(a, "agent removed");
         if (offered != null) {
+          offered.agent = null;
+          offered.agentId = "";
+          offered.ringDueMs = 0;
+          offered.phase = Phase.WAITING;
           requeued.add(offered);
         }
       }
@@ -749,12 +753,6 @@ public final class RoutingStateMachine implements RoutingEngine {
         c.maxWaitDueMs =
             qc.maxWaitSeconds() > 0 ? c.enteredQueueAtMs + qc.maxWaitSeconds() * 1000L : 0;
       }
-    }
-    for (ContactRuntime c : requeued) {
-      c.agent = null;
-      c.agentId = "";
-      c.ringDueMs = 0;
-      c.phase = Phase.WAITING;
     }
     s.rebuildIndexes(this);
     for (ContactRuntime c : requeued) {
