@@ -281,7 +281,7 @@ class RoutingStateMachineTest extends EngineFixture {
     assertThat(offers(all)).containsExactly("c2->a1"); // c1 not due yet
     apply(new Command.ContactAnswered("c2", "a1"));
     apply(new Command.ContactEnded("c2"));
-    assertThat(offers(tickAfter(60_999))).isEmpty();
+    assertThat(offers(tickAfter(59_999))).isEmpty(); // notBefore = request time + 60 s
     List<RouterEvent> due = tickAfter(1);
     assertThat(only(due, RouterEvent.CallbackDue.class)).hasSize(1);
     RouterEvent.ContactOffered o = only(due, RouterEvent.ContactOffered.class).get(0);
