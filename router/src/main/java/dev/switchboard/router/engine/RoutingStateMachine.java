@@ -1,7 +1,6 @@
 package dev.switchboard.router.engine;
 
 import dev.switchboard.router.api.AbandonReason;
-import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.AgentState;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactType;
@@ -10,7 +9,6 @@ import dev.switchboard.router.api.EscalationAction;
 import dev.switchboard.router.api.EscalationStep;
 import dev.switchboard.router.api.OverflowAction;
 import dev.switchboard.router.api.QueueConfiguration;
-import dev.switchboard.router.api.RouterConfiguration;
 import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.engine.ContactRuntime.Phase;
 import dev.switchboard.router.model.Ranking;
@@ -19,9 +17,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The routing engine: a pure, deterministic, single-threaded state machine from commands to events.
@@ -53,6 +49,7 @@ public final class RoutingStateMachine implements RoutingEngine {
 
   final EngineState s = new EngineState();
   private final AgentLifecycle agents;
+  private final Reconfiguration reconfiguration;
 
   private long nowMs;
   private EventSink sink;
@@ -63,6 +60,7 @@ public final class RoutingStateMachine implements RoutingEngine {
   /** An engine with no configuration. */
   public RoutingStateMachine() {
     this.agents = new AgentLifecycle(this);
+    this.reconfiguration = new Reconfiguration(this, agents);
   }
 
   long now() {
@@ -115,9 +113,9 @@ public final class RoutingStateMachine implements RoutingEngine {
     } else if (command instanceof Command.PbxLinkChanged c) {
       agents.onPbxLink(c);
     } else if (command instanceof Command.ConfigurationChanged c) {
-      onConfiguration(c.configuration());
+      reconfiguration.onConfiguration(c.configuration());
     } else if (command instanceof Command.QueueChanged c) {
-      onQueueChanged(c);
+      reconfiguration.onQueueChanged(c);
     } else if (command instanceof Command.AnnouncementChanged c) {
       emit(new RouterEvent.AnnouncementChanged(nowMs, c.scope(), c.active(), c.prompt()));
     } else {
@@ -176,7 +174,7 @@ public final class RoutingStateMachine implements RoutingEngine {
     q.orderRoot = s.order.insert(q.orderRoot, c.slot, c.seq);
   }
 
-  private void emitQueued(ContactRuntime c, boolean requeued) {
+  void emitQueued(ContactRuntime c, boolean requeued) {
     emit(
         new RouterEvent.ContactQueued(
             nowMs,
@@ -227,7 +225,7 @@ public final class RoutingStateMachine implements RoutingEngine {
     offerToBestAgent(c, trigger);
   }
 
-  private static long stepDueMs(ContactRuntime c, EscalationStep step) {
+  static long stepDueMs(ContactRuntime c, EscalationStep step) {
     return c.arrivedAtMs + step.afterSeconds() * 1000L;
   }
 
@@ -314,7 +312,7 @@ public final class RoutingStateMachine implements RoutingEngine {
     enterWaiting(c, trigger);
   }
 
-  private void offerToBestAgent(ContactRuntime c, String trigger) {
+  void offerToBestAgent(ContactRuntime c, String trigger) {
     AgentRuntime a = s.index.bestAgent(c.bucket, c.queue.config.policy());
     if (a != null) {
       offer(c, a, trigger, s.index.eligibleCount, s.index.chosenLevel);
@@ -615,160 +613,6 @@ public final class RoutingStateMachine implements RoutingEngine {
           s.index.removeContact(c);
           enterWaiting(c, TRIGGER_ESCALATION);
         }
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- configuration
-
-  private void onConfiguration(RouterConfiguration cfg) {
-    emit(new RouterEvent.SelectionConfigured(nowMs, cfg.selection()));
-    for (QueueConfiguration q : cfg.queues()) {
-      emit(new RouterEvent.QueueConfigured(nowMs, q));
-    }
-    for (AgentConfiguration a : cfg.agents()) {
-      emit(new RouterEvent.AgentConfigured(nowMs, a));
-    }
-    s.selection = cfg.selection();
-    Map<String, AgentConfiguration> newAgents = new HashMap<>();
-    for (AgentConfiguration a : cfg.agents()) {
-      newAgents.put(a.id(), a);
-    }
-    List<ContactRuntime> requeued = new ArrayList<>();
-    for (AgentRuntime a : s.agents) {
-      if (!newAgents.containsKey(a.id)) {
-        ContactRuntime offered = agents.remove(a, "agent removed");
-        if (offered != null) {
-          offered.agent = null;
-          offered.agentId = "";
-          offered.ringDueMs = 0;
-          offered.phase = Phase.WAITING;
-          requeued.add(offered);
-        }
-      }
-    }
-    Map<String, QueueConfiguration> newQueues = new HashMap<>();
-    for (QueueConfiguration q : cfg.queues()) {
-      newQueues.put(q.id(), q);
-    }
-    for (QueueRuntime q : s.queues) {
-      if (!newQueues.containsKey(q.id())) {
-        removeQueueContacts(q, requeued);
-      }
-    }
-    List<QueueRuntime> queues = new ArrayList<>();
-    for (QueueConfiguration qc : cfg.queues()) {
-      QueueRuntime q = s.queueById.get(qc.id());
-      if (q == null) {
-        q = new QueueRuntime(queues.size(), qc);
-      }
-      q.index = queues.size();
-      q.config = qc;
-      queues.add(q);
-    }
-    List<AgentRuntime> agentList = new ArrayList<>();
-    for (AgentConfiguration ac : cfg.agents()) {
-      AgentRuntime a = s.agentById.get(ac.id());
-      if (a == null) {
-        a = new AgentRuntime(agentList.size(), ac);
-      }
-      a.index = agentList.size();
-      a.config = ac;
-      agentList.add(a);
-    }
-    s.setQueues(queues);
-    s.setAgents(agentList);
-    afterReconfiguration(requeued);
-  }
-
-  private void onQueueChanged(Command.QueueChanged cmd) {
-    QueueConfiguration qc = cmd.queue();
-    for (String target : targets(qc)) {
-      if (!target.equals(qc.id()) && !s.queueById.containsKey(target)) {
-        reject(cmd, "unknown-queue", "queue " + qc.id() + " refers to unknown queue " + target);
-        return;
-      }
-    }
-    emit(new RouterEvent.QueueConfigured(nowMs, qc));
-    QueueRuntime q = s.queueById.get(qc.id());
-    List<QueueRuntime> queues = new ArrayList<>(s.queues);
-    if (q == null) {
-      queues.add(new QueueRuntime(queues.size(), qc));
-    } else {
-      q.config = qc;
-    }
-    s.setQueues(queues);
-    afterReconfiguration(List.of());
-  }
-
-  private static List<String> targets(QueueConfiguration qc) {
-    List<String> out = new ArrayList<>();
-    if (qc.overflow() instanceof OverflowAction.ToQueue t) {
-      out.add(t.queueId());
-    }
-    for (EscalationStep step : qc.escalation()) {
-      if (step.action() instanceof EscalationAction.MoveToQueue m) {
-        out.add(m.queueId());
-      } else if (step.action() instanceof EscalationAction.Overflow o
-          && o.target() instanceof OverflowAction.ToQueue t) {
-        out.add(t.queueId());
-      }
-    }
-    return out;
-  }
-
-  /** Contacts of a removed queue leave by disconnect; talking ones carry on. */
-  private void removeQueueContacts(QueueRuntime q, List<ContactRuntime> requeued) {
-    for (int slot : s.order.inOrder(q.orderRoot)) {
-      ContactRuntime c = s.contact(slot);
-      if (c.phase == Phase.OFFERED) {
-        AgentRuntime a = c.agent;
-        emit(new RouterEvent.OfferRevoked(nowMs, c.id, a.id, "queue removed"));
-        a.offered = null;
-        agents.afterOfferWithdrawn(a, false);
-      }
-      requeued.remove(c);
-      overflowOut(c, new OverflowAction.Disconnect(), "queue removed");
-    }
-  }
-
-  /**
-   * After queues or agents changed: contacts keep their arrival and escalation progress, ranks and
-   * timers follow the new queue settings, indexes are rebuilt, and every waiting contact, in rank
-   * order, gets the best agent now available to it.
-   */
-  private void afterReconfiguration(List<ContactRuntime> requeued) {
-    for (ContactRuntime c : s.contactsBySeq()) {
-      if (c.phase == Phase.TALKING) {
-        continue;
-      }
-      QueueConfiguration qc = c.queue.config;
-      c.rankKeyMs = Ranking.rankKeyMs(c.arrivedAtMs, c.priority, qc.agingSecondsPerPriority());
-      c.stepsApplied = Math.min(c.stepsApplied, qc.escalation().size());
-      if (c.type != ContactType.CALLBACK) {
-        c.escalationDueMs =
-            c.stepsApplied < qc.escalation().size()
-                ? stepDueMs(c, qc.escalation().get(c.stepsApplied))
-                : 0;
-        c.maxWaitDueMs =
-            qc.maxWaitSeconds() > 0 ? c.enteredQueueAtMs + qc.maxWaitSeconds() * 1000L : 0;
-      }
-    }
-    s.rebuildIndexes(this);
-    for (ContactRuntime c : requeued) {
-      emitQueued(c, true);
-    }
-    List<ContactRuntime> waiting = new ArrayList<>();
-    for (ContactRuntime c : s.contactsBySeq()) {
-      if (c.phase == Phase.WAITING) {
-        waiting.add(c);
-      }
-    }
-    waiting.sort(
-        Comparator.comparingLong((ContactRuntime c) -> c.rankKeyMs).thenComparingLong(c -> c.seq));
-    for (ContactRuntime c : waiting) {
-      if (c.phase == Phase.WAITING && c.bucket != null) {
-        offerToBestAgent(c, TRIGGER_CONFIGURATION);
       }
     }
   }
