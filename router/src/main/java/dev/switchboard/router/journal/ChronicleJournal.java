@@ -1,0 +1,195 @@
+package dev.switchboard.router.journal;
+
+import dev.switchboard.router.api.Command;
+import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The command journal: a Chronicle Queue of {@link CommandCodec} entries, one document per command,
+ * rolled daily.
+ *
+ * <p>Durability: Chronicle appends into a memory-mapped file. When the process dies ({@code kill
+ * -9}, an OOM, a crash) the pages already written belong to the operating system's page cache and
+ * reach the disk anyway, so every command whose append returned survives a process death. A power
+ * cut or kernel crash can lose what the OS had not yet written back (seconds of commands); the
+ * journal does not {@code fsync} per command because that would cost milliseconds per command.
+ * Snapshots, which are rare, are fsynced.
+ *
+ * <p>Threads: an {@link Appender} belongs to the thread that created it (Chronicle checks this);
+ * reading is done with a fresh tailer per {@link #read} call.
+ */
+public final class ChronicleJournal implements AutoCloseable {
+
+  static {
+    // Before any Chronicle class initialises: no usage analytics leave this process, and no
+    // background disk-space monitor thread.
+    System.setProperty("chronicle.analytics.disable", "true");
+    System.setProperty("chronicle.disk.monitor.disable", "true");
+  }
+
+  /** "No index": the journal is empty, or a read should start at the first entry. */
+  public static final long NO_INDEX = -1;
+
+  private final Path directory;
+  private final SingleChronicleQueue queue;
+
+  private ChronicleJournal(Path directory, SingleChronicleQueue queue) {
+    this.directory = directory;
+    this.queue = queue;
+  }
+
+  /** Opens (creating if needed) the journal in {@code directory}. */
+  public static ChronicleJournal open(Path directory) {
+    SingleChronicleQueue queue =
+        SingleChronicleQueueBuilder.binary(directory).rollCycle(RollCycles.FAST_DAILY).build();
+    return new ChronicleJournal(directory, queue);
+  }
+
+  /** The directory the queue files live in. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The index of the last entry physically present (readable or not), or {@link #NO_INDEX}. */
+  public long lastIndex() {
+    long last = queue.lastIndex();
+    return last < 0 ? NO_INDEX : last;
+  }
+
+  /** Splits an index into cycle and sequence for reports. */
+  public JournalPosition position(long index) {
+    RollCycle cycle = queue.rollCycle();
+    return new JournalPosition(index, cycle.toCycle(index), cycle.toSequenceNumber(index));
+  }
+
+  /** An appender for the calling thread; use it only on that thread. */
+  public Appender appender() {
+    return new Appender(queue.createAppender());
+  }
+
+  /** Receives entries as {@link #read} decodes them. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(long index, long timestampMs, Command command);
+  }
+
+  /**
+   * What a {@link #read} saw.
+   *
+   * @param entries entries decoded and handed to the consumer
+   * @param lastIndex index of the last of them, or the {@code afterIndex} given if none
+   * @param corruptTail the first entry that could not be decoded, or null if the journal was read
+   *     to its end
+   */
+  public record ReadResult(long entries, long lastIndex, CorruptTail corruptTail) {}
+
+  /**
+   * Decodes entries in order and hands them to {@code consumer}, stopping at the end or at the
+   * first entry that cannot be decoded.
+   *
+   * @param afterIndex start after this index ({@link #NO_INDEX}: from the first entry)
+   * @throws IllegalStateException if {@code afterIndex} is not in the journal (its file was
+   *     removed), since the entries after it cannot be found
+   */
+  public ReadResult read(long afterIndex, EntryConsumer consumer) {
+    CodecBuffer buffer = new CodecBuffer(1024);
+    long count = 0;
+    long lastIndex = afterIndex;
+    try (ExcerptTailer tailer = queue.createTailer()) {
+      if (afterIndex != NO_INDEX) {
+        if (!tailer.moveToIndex(afterIndex)) {
+          throw new IllegalStateException(
+              "journal in " + directory + " has no entry " + position(afterIndex));
+        }
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent() || dc.index() != afterIndex) {
+            throw new IllegalStateException(
+                "journal in " + directory + " has no entry " + position(afterIndex));
+          }
+        }
+      }
+      while (true) {
+        long index;
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            return new ReadResult(count, lastIndex, null);
+          }
+          index = dc.index();
+          Bytes<?> bytes = dc.wire().bytes();
+          int length = (int) bytes.readRemaining();
+          buffer.clear();
+          int at = buffer.reserve(length);
+          bytes.read(buffer.array(), at, length);
+        } catch (RuntimeException e) {
+          long at = tailer.index();
+          return new ReadResult(count, lastIndex, corrupt(at, "unreadable document: " + e, tailer));
+        }
+        try {
+          JournalEntry entry = CommandCodec.decode(buffer);
+          if (buffer.remaining() != 0) {
+            throw new CorruptEntryException(buffer.remaining() + " trailing bytes");
+          }
+          consumer.accept(index, entry.timestampMs(), entry.command());
+        } catch (CorruptEntryException e) {
+          return new ReadResult(count, lastIndex, corrupt(index, e.getMessage(), tailer));
+        }
+        count++;
+        lastIndex = index;
+      }
+    }
+  }
+
+  private CorruptTail corrupt(long index, String reason, ExcerptTailer tailer) {
+    long after = 0;
+    try {
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            break;
+          }
+          after++;
+        }
+      }
+    } catch (RuntimeException e) {
+      // counting what lies beyond a damaged spot is best effort; the position is what matters
+    }
+    return new CorruptTail(position(index), reason, after);
+  }
+
+  @Override
+  public void close() {
+    queue.close();
+  }
+
+  /** Appends entries from one thread, reusing one encode buffer. */
+  public static final class Appender implements AutoCloseable {
+    private final ExcerptAppender appender;
+    private final CodecBuffer buffer = new CodecBuffer(512);
+
+    private Appender(ExcerptAppender appender) {
+      this.appender = appender;
+    }
+
+    /** Appends one command and returns its journal index. */
+    public long append(long timestampMs, Command command) {
+      buffer.clear();
+      CommandCodec.encode(timestampMs, command, buffer);
+      try (DocumentContext dc = appender.writingDocument()) {
+        dc.wire().bytes().write(buffer.array(), 0, buffer.length());
+      }
+      return appender.lastIndexAppended();
+    }
+
+    @Override
+    public void close() {
+      appender.close();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.router.journal;
+
+import dev.switchboard.router.api.RouterEventListener;
+import dev.switchboard.router.engine.RoutingEngine;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Replays a whole journal through an engine, from its first entry, ignoring snapshots: the tool
+ * behind the CLI's {@code replay} command, to answer "what did the router decide, and why" and to
+ * check that a build reaches the same state hash as the one that wrote the journal.
+ */
+public final class JournalReplayer {
+
+  private JournalReplayer() {}
+
+  /**
+   * What a replay saw.
+   *
+   * @param commands entries applied
+   * @param eventsByType events emitted, by event record name
+   * @param finalStateHash the engine's state hash at the end
+   * @param lastJournalIndex the last entry applied, -1 if none
+   * @param elapsedNanos wall time of the replay
+   * @param corruptTail the first unreadable entry, if the journal did not read to its end
+   */
+  public record Summary(
+      long commands,
+      Map<String, Long> eventsByType,
+      long finalStateHash,
+      long lastJournalIndex,
+      long elapsedNanos,
+      Optional<CorruptTail> corruptTail) {
+    public Summary {
+      eventsByType = Map.copyOf(eventsByType);
+    }
+  }
+
+  /**
+   * Replays the journal in {@code directory} through {@code engine} (fresh), handing every event to
+   * {@code listener} with {@code replay = true}.
+   */
+  public static Summary replay(Path directory, RoutingEngine engine, RouterEventListener listener) {
+    long started = System.nanoTime();
+    Map<String, Long> counts = new TreeMap<>();
+    long[] lastTimestampMs = {Long.MIN_VALUE};
+    try (ChronicleJournal journal = ChronicleJournal.open(directory)) {
+      ChronicleJournal.ReadResult result =
+          journal.read(
+              ChronicleJournal.NO_INDEX,
+              (index, timestampMs, command) -> {
+                long nowMs = Math.max(timestampMs, lastTimestampMs[0]);
+                engine.apply(
+                    nowMs,
+                    command,
+                    event -> {
+                      counts.merge(event.getClass().getSimpleName(), 1L, Long::sum);
+                      if (listener != null) {
+                        listener.onEvent(event, true);
+                      }
+                    });
+                lastTimestampMs[0] = nowMs;
+              });
+      return new Summary(
+          result.entries(),
+          counts,
+          engine.stateHash(),
+          result.lastIndex(),
+          System.nanoTime() - started,
+          Optional.ofNullable(result.corruptTail()));
+    }
+  }
+}

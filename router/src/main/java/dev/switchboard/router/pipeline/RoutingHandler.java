@@ -1,0 +1,124 @@
+package dev.switchboard.router.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import dev.switchboard.router.api.RouterEvent;
+import dev.switchboard.router.engine.EventSink;
+import dev.switchboard.router.engine.RoutingEngine;
+import dev.switchboard.router.journal.SnapshotStore;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Stage 2: applies each command to the engine on the one routing thread, collecting its events into
+ * the slot, and takes the periodic snapshot between batches.
+ *
+ * <p>Time: producers stamp commands as they publish, but two producers can race (one reads the
+ * clock, is descheduled, and claims its slot after a later reader). The engine is promised
+ * non-decreasing time, so the timestamp is clamped to the last one seen; the journal stage applies
+ * the identical clamp in the identical order, so the journal records exactly what the engine saw.
+ */
+final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
+  private final RoutingEngine engine;
+  private final long snapshotEveryCommands;
+  private final LongSupplier journalSequence;
+  private final BooleanSupplier halted;
+  private final SnapshotWriter snapshots;
+  private final ByteArrayOutputStream snapshotBytes = new ByteArrayOutputStream(1 << 16);
+
+  private List<RouterEvent> current;
+  private long lastTimestampMs;
+  private long sinceSnapshot;
+  private volatile long lastSnapshotSerializeNanos;
+  private volatile long maxSnapshotSerializeNanos;
+  private volatile long lastSnapshotBytes;
+
+  RoutingHandler(
+      RoutingEngine engine,
+      long lastTimestampMs,
+      long snapshotEveryCommands,
+      LongSupplier journalSequence,
+      BooleanSupplier halted,
+      SnapshotWriter snapshots) {
+    this.engine = engine;
+    this.lastTimestampMs = lastTimestampMs;
+    this.snapshotEveryCommands = snapshotEveryCommands;
+    this.journalSequence = journalSequence;
+    this.halted = halted;
+    this.snapshots = snapshots;
+  }
+
+  @Override
+  public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
+    long nowMs = Math.max(slot.timestampMs, lastTimestampMs);
+    lastTimestampMs = nowMs;
+    current = slot.events;
+    engine.apply(nowMs, slot.command, this);
+    current = null;
+    sinceSnapshot++;
+    if (endOfBatch && snapshotEveryCommands > 0 && sinceSnapshot >= snapshotEveryCommands) {
+      snapshot(slot, sequence);
+    }
+  }
+
+  @Override
+  public void emit(RouterEvent event) {
+    current.add(event);
+  }
+
+  private void snapshot(CommandSlot slot, long sequence) {
+    // The snapshot names the journal index it covers, which the journal stage (running in
+    // parallel) writes into the slot. It is normally ahead already; if not, wait the few
+    // microseconds it needs rather than guess an index.
+    while (journalSequence.getAsLong() < sequence) {
+      if (halted.getAsBoolean()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    long started = System.nanoTime();
+    byte[] body = serialize();
+    long took = System.nanoTime() - started;
+    lastSnapshotSerializeNanos = took;
+    maxSnapshotSerializeNanos = Math.max(maxSnapshotSerializeNanos, took);
+    lastSnapshotBytes = body.length;
+    snapshots.submit(
+        new SnapshotStore.Header(slot.journalIndex, lastTimestampMs, engine.stateHash()), body);
+    sinceSnapshot = 0;
+  }
+
+  /** The engine's state as bytes; call only on the routing thread or once it has stopped. */
+  byte[] serialize() {
+    snapshotBytes.reset();
+    try (DataOutputStream out = new DataOutputStream(snapshotBytes)) {
+      engine.writeSnapshot(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("engine could not write its snapshot", e);
+    }
+    return snapshotBytes.toByteArray();
+  }
+
+  long lastTimestampMs() {
+    return lastTimestampMs;
+  }
+
+  long commandsSinceSnapshot() {
+    return sinceSnapshot;
+  }
+
+  long lastSnapshotSerializeNanos() {
+    return lastSnapshotSerializeNanos;
+  }
+
+  long maxSnapshotSerializeNanos() {
+    return maxSnapshotSerializeNanos;
+  }
+
+  long lastSnapshotBytes() {
+    return lastSnapshotBytes;
+  }
+}
