@@ -388,7 +388,7 @@ final class CallFlow {
       return;
     }
     cancel(leg.ringTimer);
-    pbx.hangupRequest(leg.callee, 17);
+    pbx.hangupRequest(leg.callee, 17, 486);
     if (leg.originate != null) {
       leg.originate.failed(this, leg, 5, 17);
       return;
@@ -400,7 +400,7 @@ final class CallFlow {
     dialEnd(leg.caller, leg.callee, "BUSY");
     pbx.varSet(leg.caller, "DIALSTATUS", "BUSY");
     dialFailed(leg.call, leg.callee.variable("DIALEDPEERNUMBER"), "BUSY");
-    pbx.hangup(leg.callee, 17);
+    pbx.hangup(leg.callee, 17, 486);
     pbx.refreshDevice(leg.endpoint);
     notifyEnded(leg);
   }
@@ -645,7 +645,7 @@ final class CallFlow {
       pbx.softHangupRequest(ch, 16);
       finishCaller(leg.call, 0);
     }
-    pbx.hangup(leg.callee, 16);
+    pbx.hangup(leg.callee, 0);
     pbx.refreshDevice(leg.endpoint);
     notifyEnded(leg);
     leg.call.dial = null;

@@ -182,7 +182,7 @@ final class Originate {
     SimChannel agent = agentLeg.callee;
     flow.dialEnd(agent, cleg.callee, status);
     pbx.varSet(agent, "DIALSTATUS", status);
-    pbx.hangup(cleg.callee, cause);
+    pbx.hangup(cleg.callee, cause, cause == 17 ? 486 : 0);
     pbx.refreshDevice(cleg.endpoint);
     flow.notifyEnded(cleg);
     pbx.softHangupRequest(agent, 16);
@@ -198,7 +198,7 @@ final class Originate {
     CallFlow.cancel(leg.answerTimer);
     String status = reason == 5 ? "BUSY" : reason == 3 ? "NOANSWER" : "CANCEL";
     flow.dialEnd(null, leg.callee, status);
-    pbx.hangup(leg.callee, cause);
+    pbx.hangup(leg.callee, cause, cause == 17 ? 486 : 0);
     pbx.refreshDevice(leg.endpoint);
     response(pbx, "Failure", channelSpec, reason, "<null>", "<unknown>", "<unknown>");
     flow.notifyEnded(leg);

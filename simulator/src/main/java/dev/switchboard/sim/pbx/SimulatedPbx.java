@@ -245,9 +245,17 @@ public final class SimulatedPbx {
 
   /** HangupRequest: the channel's SIP peer hung up. {@code cause} null = no Cause header. */
   void hangupRequest(SimChannel ch, Integer cause) {
+    hangupRequest(ch, cause, 0);
+  }
+
+  /** HangupRequest with the SIP status that caused it ({@code TechCause}, e.g. 486); 0 = none. */
+  void hangupRequest(SimChannel ch, Integer cause, int techCause) {
     AmiMessage.Builder b = channelEvent("HangupRequest", "call,all", ch);
     if (cause != null) {
       b.add("Cause", cause.toString());
+    }
+    if (techCause > 0) {
+      b.add("TechCause", Integer.toString(techCause));
     }
     emit(b.build());
   }
@@ -259,16 +267,24 @@ public final class SimulatedPbx {
 
   /** Emits Hangup and forgets the channel (device states are refreshed by the caller). */
   void hangup(SimChannel ch, int cause) {
+    hangup(ch, cause, 0);
+  }
+
+  /** Hangup with a {@code TechCause} (the SIP status, e.g. 486 for busy); 0 = none. */
+  void hangup(SimChannel ch, int cause, int techCause) {
     if (ch.hungUp) {
       return;
     }
     ch.hungUp = true;
     channels.remove(ch.name);
-    emit(
+    AmiMessage.Builder b =
         channelEvent("Hangup", "call,all", ch)
             .add("Cause", Integer.toString(cause))
-            .add("Cause-txt", causeText(cause))
-            .build());
+            .add("Cause-txt", causeText(cause));
+    if (techCause > 0) {
+      b.add("TechCause", Integer.toString(techCause));
+    }
+    emit(b.build());
   }
 
   static String causeText(int cause) {
