@@ -24,7 +24,7 @@ public final class ScenarioLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private ScenarioLoader() {}
 
