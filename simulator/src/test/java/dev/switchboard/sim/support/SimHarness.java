@@ -35,15 +35,27 @@ public final class SimHarness implements AutoCloseable {
   }
 
   public SimHarness(long agentTalkMs, String pbxId, double timeScale) throws IOException {
-    agi =
-        new StubFastAgiServer(
-            env ->
-                io -> {
-                  if (env.stream().anyMatch(l -> l.startsWith("agi_network_script: ivr"))) {
-                    io.command("SET VARIABLE SB_SKILL support");
-                    io.command("SET VARIABLE SB_PRIORITY 5");
-                  }
-                });
+    this(agentTalkMs, pbxId, timeScale, RECORDING_STUB);
+  }
+
+  /** What the recording's stub FastAGI server did. */
+  public static final java.util.function.Function<List<String>, StubFastAgiServer.ScriptBody>
+      RECORDING_STUB =
+          env ->
+              io -> {
+                if (env.stream().anyMatch(l -> l.startsWith("agi_network_script: ivr"))) {
+                  io.command("SET VARIABLE SB_SKILL support");
+                  io.command("SET VARIABLE SB_PRIORITY 5");
+                }
+              };
+
+  public SimHarness(
+      long agentTalkMs,
+      String pbxId,
+      double timeScale,
+      java.util.function.Function<List<String>, StubFastAgiServer.ScriptBody> script)
+      throws IOException {
+    agi = new StubFastAgiServer(script);
     scheduler = new RealTimeScheduler(timeScale, System.currentTimeMillis() * 1000);
     agiClient = new AgiClient(2000, 10_000);
     AmiServer[] holder = new AmiServer[1];
