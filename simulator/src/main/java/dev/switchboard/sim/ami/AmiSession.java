@@ -140,7 +140,10 @@ public final class AmiSession {
   }
 
   private void readLoop() {
-    try (InputStream in = socket.getInputStream()) {
+    // The input stream is not closed here: closing it would close the socket before the writer
+    // has flushed the last response (Logoff's Goodbye); the writer closes the socket.
+    try {
+      InputStream in = socket.getInputStream();
       AmiCodec.Reader reader = new AmiCodec.Reader(in);
       AmiMessage message;
       while (!closed.get() && (message = reader.next()) != null) {
