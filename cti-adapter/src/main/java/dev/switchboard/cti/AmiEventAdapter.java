@@ -64,7 +64,7 @@ final class AmiEventAdapter implements ManagerEventListener {
     }
     metrics.eventsReceived.increment();
     if (event instanceof ResponseEvent r
-        && r.getActionId() != null
+        && (r.getInternalActionId() != null || r.getActionId() != null)
         && type != OriginateResponseEvent.class) {
       // An item of a listing the link thread asked for (resync): handled there.
       metrics.count(Translation.Outcome.IGNORED);

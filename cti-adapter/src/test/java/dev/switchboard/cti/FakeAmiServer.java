@@ -73,6 +73,7 @@ final class FakeAmiServer implements AutoCloseable {
     final Map<String, List<String>> listings = new ConcurrentHashMap<>();
     final List<String> refused = new ArrayList<>();
     int dropAfterFrames = -1;
+    String dropAtRecordedResponse;
     Predicate<Action> failing = a -> false;
     final List<Hook> hooks = new ArrayList<>();
 
@@ -340,6 +341,10 @@ final class FakeAmiServer implements AutoCloseable {
         if (!h.containsKey("event") && h.containsKey("response")) {
           if ("Goodbye".equalsIgnoreCase(h.get("response"))) {
             break;
+          }
+          if (recordedId != null && recordedId.equals(session.dropAtRecordedResponse)) {
+            socket.close();
+            return;
           }
           Gate gate = recordedId == null ? null : session.gates.get(recordedId);
           if (gate != null) {
