@@ -58,8 +58,7 @@ final class AgiSession implements Runnable {
       WaitEstimator estimator,
       TimeSource time,
       Supplier<SessionContext> context,
-      IvrMetrics metrics,
-      long replyTimeoutMs) {}
+      IvrMetrics metrics) {}
 
   private final AgiConnection connection;
   private final InetAddress peer;

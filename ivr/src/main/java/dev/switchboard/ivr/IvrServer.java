@@ -220,8 +220,7 @@ public final class IvrServer implements RouterEventListener, AutoCloseable {
             estimator,
             time,
             this::context,
-            metrics,
-            rt.replyTimeoutMs());
+            metrics);
     AgiSession session = new AgiSession(connection, peer, services);
     open.add(connection);
     active.incrementAndGet();

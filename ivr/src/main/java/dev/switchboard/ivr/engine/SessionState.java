@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -136,10 +135,6 @@ public final class SessionState {
   /** True when the session has ended (the last step was terminal). */
   public boolean finished() {
     return awaiting == Awaiting.END;
-  }
-
-  List<Pending> pendingSnapshot() {
-    return List.copyOf(pending);
   }
 
   @Override
