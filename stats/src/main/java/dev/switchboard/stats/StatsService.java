@@ -38,7 +38,9 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
   private static final int EVENT_LOG_BUFFER = 65_536;
 
   private final StatsConfiguration cfg;
-  private final ReentrantLock lock = new ReentrantLock();
+  // Fair, so a busy reader (a wallboard polling snapshots) cannot starve the dispatch thread: it
+  // waits at most for the read in progress.
+  private final ReentrantLock lock = new ReentrantLock(true);
   private final StatsProjection projection;
   private final AlertEvaluator alerts;
   private final StatsMeters meters;

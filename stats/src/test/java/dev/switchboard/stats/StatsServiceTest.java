@@ -313,4 +313,78 @@ class StatsServiceTest {
     assertThat(stats.intervals("x")).isEmpty();
     assertThat(stats.snapshot(T0).queues()).isEmpty();
   }
+
+  @Test
+  void shouldRebuildTheSameFiguresFromReplayedEvents() {
+    RouterEvent[] events = {
+      queueConfigured(T0, "sales", "sales", new ServiceLevelTarget(80, 20, 5)),
+      agentConfigured(T0, "a1", Map.of("sales", 5)),
+      agentState(T0, "a1", AgentState.LOGGED_OUT, AgentState.READY, ""),
+      queued(T0, "c1", "sales", T0, 1),
+      answered(T0 + 25_000, "c1", "sales", "a1", 25_000),
+      queued(T0 + 30_000, "c2", "sales", T0 + 30_000, 1),
+    };
+    StatsService replayed =
+        new StatsService(StatsConfiguration.defaults(), new SimpleMeterRegistry());
+    for (RouterEvent e : events) {
+      stats.onEvent(e, false);
+      replayed.onEvent(e, true);
+    }
+    assertThat(replayed.snapshot(T0 + 60_000)).isEqualTo(stats.snapshot(T0 + 60_000));
+  }
+
+  @Test
+  void shouldDrawAMinuteTrendOfServiceLevelAndWaiting() {
+    setUpQueue();
+    on(
+        queued(T0 + 5_000, "c1", "sales", T0 + 5_000, 1),
+        queued(T0 + 70_000, "c2", "sales", T0 + 70_000, 2),
+        answered(T0 + 80_000, "c1", "sales", "a1", 75_000),
+        answered(T0 + 200_000, "c2", "sales", "a1", 10_000));
+    java.util.List<QueueStats.TrendPoint> trend =
+        stats.queue("sales", T0 + 250_000).orElseThrow().trend();
+    assertThat(trend).hasSize(60);
+    QueueStats.TrendPoint last = trend.get(59);
+    assertThat(last.timeMs()).isEqualTo(T0 + 240_000);
+    // minute 0: 1 waiting; minute 1: c2 arrives, c1 answered late (SL 0 %); minute 2: 1 waiting;
+    // minute 3: c2 answered in time (SL 100 %); minute 4: nobody.
+    assertThat(trend.subList(55, 60))
+        .extracting(QueueStats.TrendPoint::waiting)
+        .containsExactly(1, 1, 1, 0, 0);
+    assertThat(trend.subList(55, 60))
+        .extracting(QueueStats.TrendPoint::serviceLevelPercent)
+        .containsExactly(null, 0.0, null, 100.0, null);
+    assertThat(trend.get(0).waiting()).isZero();
+  }
+
+  @Test
+  void shouldServeReadsFromOtherThreadsWhileEventsApply() throws Exception {
+    setUpQueue();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                while (!done.get()) {
+                  StatsSnapshot s = stats.snapshot(T0 + 3_600_000);
+                  assertThat(s.queues()).isNotEmpty();
+                  stats.estimate("sales", "");
+                }
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    reader.start();
+    for (int i = 0; i < 3_000; i++) {
+      long t = T0 + i * 100L;
+      on(queued(t, "c" + i, "sales", t, 1), answered(t + 50, "c" + i, "sales", "a1", 50));
+    }
+    done.set(true);
+    reader.join();
+    assertThat(failure.get()).isNull();
+    assertThat(stats.queue("sales", T0 + 2_000_000).orElseThrow().answered()).isEqualTo(3_000);
+  }
 }
