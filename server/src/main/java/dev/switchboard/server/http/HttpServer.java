@@ -173,17 +173,17 @@ public final class HttpServer implements AutoCloseable {
       serverChannel.close().syncUninterruptibly();
       serverChannel = null;
     }
-    if (stream != null) {
-      stream.close();
-    }
-    if (blocking != null) {
-      blocking.shutdownNow();
-    }
     if (boss != null) {
       boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
     if (workers != null) {
       workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    if (stream != null) {
+      stream.close();
+    }
+    if (blocking != null) {
+      blocking.shutdownNow();
     }
   }
 }

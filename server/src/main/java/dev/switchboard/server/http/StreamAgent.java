@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +76,7 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
 
   @Override
   public void subscribe(Channel channel) {
-    thread.execute(
+    onStreamThread(
         () -> {
           if (!channel.isActive()) {
             return;
@@ -91,7 +92,7 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
 
   @Override
   public void unsubscribe(Channel channel) {
-    thread.execute(
+    onStreamThread(
         () -> {
           subscribers.remove(channel);
           subscriberCount = subscribers.size();
@@ -100,7 +101,7 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
 
   @Override
   public void writable(Channel channel) {
-    thread.execute(
+    onStreamThread(
         () -> {
           Subscriber s = subscribers.get(channel);
           if (s != null && s.stale && channel.isWritable()) {
@@ -108,6 +109,15 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
             sendSnapshot(channel);
           }
         });
+  }
+
+  private void onStreamThread(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException e) {
+      // The server is stopping: its connections are closing too, nothing is left to tell.
+      LOG.debug("stream stopped; dropped a subscription change");
+    }
   }
 
   /** Clients subscribed now. */
