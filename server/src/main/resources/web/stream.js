@@ -197,6 +197,7 @@ const Switchboard = (() => {
     const m = Math.floor((s % 3600) / 60);
     const sec = s % 60;
     const pad = (n) => String(n).padStart(2, "0");
+    if (h >= 48) return Math.floor(h / 24) + " d";
     return h > 0 ? h + ":" + pad(m) + ":" + pad(sec) : m + ":" + pad(sec);
   }
 

@@ -129,7 +129,9 @@
     tile.dataset.status = status;
     show(field(tile, "name"), q.name || q.id);
     show(field(tile, "badge"), BADGES[status]);
-    show(field(tile, "sl"), sl.percent === null || sl.percent === undefined ? "–" : Math.round(sl.percent));
+    const noData = sl.percent === null || sl.percent === undefined;
+    show(field(tile, "sl"), noData ? "–" : Math.round(sl.percent));
+    tile.querySelector(".tile-sl-value .unit").hidden = noData;
     show(field(tile, "sl-caption"), "target " + (sl.targetPercent ?? "–") + "% in " + (sl.targetSeconds ?? "–") + " s");
     show(field(tile, "waiting"), q.waiting ?? 0);
     show(field(tile, "longest"), formatDuration(q.longestWaitSeconds ?? 0));

@@ -94,7 +94,9 @@ final class FakeApiBackend implements ApiBackend {
   synchronized void addAgent(String id, String name, String state) {
     ObjectNode a = NODES.objectNode();
     a.put("id", id).put("name", name).put("state", state).put("reason", "");
-    a.put("stateSinceMs", 1_000).put("secondsInState", 0).put("contactId", "");
+    a.put("stateSinceMs", System.currentTimeMillis() - 65_000)
+        .put("secondsInState", 0)
+        .put("contactId", "");
     a.putObject("skills").put("sales", 5);
     a.put("handled", 0).putNull("ahtSeconds").put("occupancyPercent", 0);
     a.putObject("pausesByReason");
