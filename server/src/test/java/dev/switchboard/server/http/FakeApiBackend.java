@@ -29,6 +29,11 @@ final class FakeApiBackend implements ApiBackend {
   final List<Command> published = new CopyOnWriteArrayList<>();
   final AtomicReference<PublishResult> nextResult = new AtomicReference<>(PublishResult.ACCEPTED);
   volatile boolean recovered = true;
+
+  /** When set, every snapshot changes every agent (a stream with a large delta each tick). */
+  volatile boolean churn;
+
+  private long churnCounter;
   volatile ReloadResult reloadResult = new ReloadResult.Applied("2 queues, 3 agents");
   final List<PbxLink> links = new CopyOnWriteArrayList<>();
 
@@ -128,7 +133,8 @@ final class FakeApiBackend implements ApiBackend {
     ArrayNode q = out.putArray("queues");
     queues.values().forEach(n -> q.add(n.deepCopy()));
     ArrayNode a = out.putArray("agents");
-    agents.values().forEach(n -> a.add(n.deepCopy()));
+    long generation = churn ? ++churnCounter : 0;
+    agents.values().forEach(n -> a.add(n.deepCopy().put("churn", generation)));
     ArrayNode al = out.putArray("alerts");
     alerts.forEach(n -> al.add(n.deepCopy()));
     return out;
