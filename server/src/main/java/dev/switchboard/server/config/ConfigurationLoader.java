@@ -2,7 +2,6 @@ package dev.switchboard.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.ContactSelection;
 import dev.switchboard.router.api.QueueConfiguration;
@@ -155,9 +154,10 @@ public final class ConfigurationLoader {
       return null;
     }
     Set<String> skills = skills(f, reader);
-    List<PbxLinkConfiguration> pbxs = pbxs(f.list("pbxs"), reader, base);
+    // Ids count as declared even when their entry has other errors, so one mistake in a PBX does
+    // not also show up as an "unknown PBX" on every agent.
     Set<String> pbxIds = new LinkedHashSet<>();
-    pbxs.forEach(p -> pbxIds.add(p.id()));
+    List<PbxLinkConfiguration> pbxs = pbxs(f.list("pbxs"), reader, base, pbxIds);
     RoutingSectionReader routing = new RoutingSectionReader(reader, skills);
     List<QueueConfiguration> queues = routing.queues(f.list("queues"));
     List<AgentConfiguration> agents = routing.agents(f.list("agents"), pbxIds);
@@ -166,10 +166,8 @@ public final class ConfigurationLoader {
     if (routingFields != null) {
       selection = routingFields.enumeration("selection", ContactSelection.class, selection);
     }
-    Set<String> agentIds = new LinkedHashSet<>();
-    agents.forEach(a -> agentIds.add(a.id()));
-    Set<String> queueIds = new LinkedHashSet<>();
-    queues.forEach(q -> queueIds.add(q.id()));
+    Set<String> agentIds = routing.declaredAgentIds();
+    Set<String> queueIds = routing.declaredQueueIds();
     JsonNode ivr = JsonNodeFactory.instance.objectNode();
     if (f.has("ivr")) {
       ivr = YamlTrees.toJson(f.node("ivr"));
@@ -234,7 +232,8 @@ public final class ConfigurationLoader {
     return skills;
   }
 
-  private List<PbxLinkConfiguration> pbxs(List<Node> nodes, ConfigurationReader reader, Path base) {
+  private List<PbxLinkConfiguration> pbxs(
+      List<Node> nodes, ConfigurationReader reader, Path base, Set<String> declared) {
     List<PbxLinkConfiguration> pbxs = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -247,6 +246,9 @@ public final class ConfigurationLoader {
       if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
         f.error("id", "PBX ids are letters, digits, '_', '.', '-' (they prefix contact ids)");
         id = null;
+      }
+      if (id != null) {
+        declared.add(id);
       }
       String host = f.string("host", "127.0.0.1");
       int port = f.integer("port", 5038, 0, 65_535);
@@ -577,5 +579,4 @@ public final class ConfigurationLoader {
     }
     return new SimulatorRunConfiguration(scenario, timeScale, seed, pbx);
   }
-
 }

@@ -11,11 +11,13 @@ import dev.switchboard.router.api.SkillRequirement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the routing part of the configuration ({@code queues}, {@code agents}) into router.api
@@ -27,6 +29,8 @@ final class RoutingSectionReader {
   private final ConfigurationReader reader;
   private final Set<String> declaredSkills;
   private final List<QueueReference> queueReferences = new ArrayList<>();
+  private final Set<String> declaredQueueIds = new LinkedHashSet<>();
+  private final Set<String> declaredAgentIds = new LinkedHashSet<>();
 
   /** A place that names a queue, checked once every queue is known. */
   private record QueueReference(int line, String path, String queueId) {}
@@ -34,6 +38,16 @@ final class RoutingSectionReader {
   RoutingSectionReader(ConfigurationReader reader, Set<String> declaredSkills) {
     this.reader = reader;
     this.declaredSkills = declaredSkills;
+  }
+
+  /** Queue ids named in the file, including those of queues with errors. */
+  Set<String> declaredQueueIds() {
+    return declaredQueueIds;
+  }
+
+  /** Agent ids named in the file, including those of agents with errors. */
+  Set<String> declaredAgentIds() {
+    return declaredAgentIds;
   }
 
   List<QueueConfiguration> queues(List<Node> nodes) {
@@ -44,6 +58,9 @@ final class RoutingSectionReader {
       Fields f = reader.fields(nodes.get(i), path, ConfigurationFields.QUEUE);
       if (f == null) {
         continue;
+      }
+      if (f.has("id") && f.node("id") instanceof ScalarNode idNode) {
+        declaredQueueIds.add(idNode.getValue());
       }
       QueueConfiguration queue = queue(f);
       if (queue == null) {
@@ -57,8 +74,8 @@ final class RoutingSectionReader {
       queues.add(queue);
     }
     for (QueueReference ref : queueReferences) {
-      if (!seen.containsKey(ref.queueId())) {
-        String hint = DidYouMean.suggest(ref.queueId(), seen.keySet());
+      if (!declaredQueueIds.contains(ref.queueId())) {
+        String hint = DidYouMean.suggest(ref.queueId(), declaredQueueIds);
         reader.error(
             ref.line(),
             ref.path(),
@@ -270,6 +287,9 @@ final class RoutingSectionReader {
         continue;
       }
       String id = f.requiredString("id");
+      if (id != null) {
+        declaredAgentIds.add(id);
+      }
       String name = f.string("name", id);
       String pbx = onlyPbx != null && !f.has("pbx") ? onlyPbx : f.requiredString("pbx");
       if (pbx != null && !pbxIds.contains(pbx)) {
