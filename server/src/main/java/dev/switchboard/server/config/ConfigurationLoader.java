@@ -62,6 +62,7 @@ public final class ConfigurationLoader {
 
   private final Function<String, String> environment;
   private final SectionValidator ivrValidator;
+  private boolean resolveSecrets = true;
 
   /** A loader that reads secrets from the process environment and does not check the IVR. */
   public ConfigurationLoader() {
@@ -77,6 +78,16 @@ public final class ConfigurationLoader {
   public ConfigurationLoader(Function<String, String> environment, SectionValidator ivrValidator) {
     this.environment = environment;
     this.ivrValidator = ivrValidator;
+  }
+
+  /**
+   * Checks only that secrets are referenced correctly, without reading the environment variables
+   * or files they name (to lint a production file on a build machine). The configuration returned
+   * then holds empty secrets and must not be started.
+   */
+  public ConfigurationLoader withoutResolvingSecrets() {
+    resolveSecrets = false;
+    return this;
   }
 
   /** Loads and validates a file; relative paths in it resolve against its directory. */
@@ -320,6 +331,9 @@ public final class ConfigurationLoader {
     }
     if (kind.equals(inline)) {
       return plainIsSecret ? Secret.of(value, "inline") : null;
+    }
+    if (!resolveSecrets) {
+      return Secret.of("", "unresolved " + kind + " " + value);
     }
     if (kind.equals(env)) {
       String fromEnv = environment.apply(value);
