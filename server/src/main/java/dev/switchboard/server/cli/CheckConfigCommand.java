@@ -62,8 +62,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         err.println(error);
       }
       err.printf(
-          "%s: invalid, %d error%s%n",
-          file, e.errors().size(), e.errors().size() == 1 ? "" : "s");
+          "%s: invalid, %d error%s%n", file, e.errors().size(), e.errors().size() == 1 ? "" : "s");
       err.flush();
       return ExitCodes.USAGE;
     }

@@ -81,9 +81,9 @@ public final class ConfigurationLoader {
   }
 
   /**
-   * Checks only that secrets are referenced correctly, without reading the environment variables
-   * or files they name (to lint a production file on a build machine). The configuration returned
-   * then holds empty secrets and must not be started.
+   * Checks only that secrets are referenced correctly, without reading the environment variables or
+   * files they name (to lint a production file on a build machine). The configuration returned then
+   * holds empty secrets and must not be started.
    */
   public ConfigurationLoader withoutResolvingSecrets() {
     resolveSecrets = false;
@@ -375,7 +375,7 @@ public final class ConfigurationLoader {
     int maxHeader = 8_192;
     Fields limits = f.object("limits", ConfigurationFields.HTTP_LIMITS);
     if (limits != null) {
-      maxBody = limits.integer("maxBodyBytes", maxBody, 1_024, 64 * 1024 * 1024);
+      maxBody = limits.integer("maxBodyBytes", maxBody, 1_024, 16 * 1024 * 1024);
       maxHeader = limits.integer("maxHeaderBytes", maxHeader, 1_024, 1024 * 1024);
     }
     long interval = f.longValue("streamIntervalMs", 500, 50, 60_000);
