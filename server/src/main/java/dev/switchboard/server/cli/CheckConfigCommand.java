@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Validates a configuration file without starting anything and prints every error found,",
-      "one per line as file:line: path: message.",
+      "Validates a configuration file without starting anything.",
+      "Prints every error found, one per line as file:line: path: message.",
       "Exit codes: 0 valid, 2 invalid (or unreadable)."
     })
 public final class CheckConfigCommand implements Callable<Integer> {

@@ -460,7 +460,9 @@ public final class ConfigurationLoader {
         f.error("name", "duplicate user '" + name + "' (first at " + first + ")");
         continue;
       }
-      String sameToken = tokens.putIfAbsent(hash, path);
+      // Unresolved secrets (--skip-secrets) all hash alike; their sameness says nothing.
+      String sameToken =
+          resolveSecrets || f.has("tokenSha256") ? tokens.putIfAbsent(hash, path) : null;
       if (sameToken != null) {
         reader.error(
             f.line(), path, "has the same token as " + sameToken + " (tokens must differ)");
