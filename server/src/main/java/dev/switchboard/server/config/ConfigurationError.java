@@ -13,20 +13,12 @@ import java.util.Objects;
  *     document root
  * @param message what is wrong, and what would be right
  */
-public record ConfigurationError(String file, int line, String path, String message)
-    implements Comparable<ConfigurationError> {
+public record ConfigurationError(String file, int line, String path, String message) {
 
   public ConfigurationError {
     Objects.requireNonNull(file, "file");
     path = path == null ? "" : path;
     Objects.requireNonNull(message, "message");
-  }
-
-  /** Errors sort by line, then path, so they read top to bottom like the file. */
-  @Override
-  public int compareTo(ConfigurationError other) {
-    int byLine = Integer.compare(line, other.line);
-    return byLine != 0 ? byLine : path.compareTo(other.path);
   }
 
   @Override

@@ -16,7 +16,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -131,7 +130,8 @@ public final class ConfigurationLoader {
 
   private static ConfigurationException failure(ConfigurationReader reader) {
     List<ConfigurationError> errors = new ArrayList<>(reader.errors());
-    Collections.sort(errors);
+    // Stable: errors on one line keep the order they were found in, which follows the text.
+    errors.sort(java.util.Comparator.comparingInt(ConfigurationError::line));
     return new ConfigurationException(errors);
   }
 
