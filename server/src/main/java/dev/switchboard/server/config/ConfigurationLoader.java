@@ -2,6 +2,7 @@ package dev.switchboard.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.ContactSelection;
 import dev.switchboard.router.api.QueueConfiguration;
@@ -55,17 +56,25 @@ public final class ConfigurationLoader {
   /** Extra checks of the {@code ivr} section (the IVR's own loader), given the queue ids. */
   @FunctionalInterface
   public interface SectionValidator {
-    /** Errors in the section; empty when it is fine. */
-    List<ConfigurationError> validate(JsonNode section, Set<String> queueIds, String fileName);
+    /**
+     * Errors in the section; empty when it is fine.
+     *
+     * @param section the section's tree
+     * @param queueIds the queues the file declares
+     * @param fileName the name errors carry
+     * @param source the file the section came from (for lines and relative paths)
+     */
+    List<ConfigurationError> validate(
+        JsonNode section, Set<String> queueIds, String fileName, Path source);
   }
 
   private final Function<String, String> environment;
   private final SectionValidator ivrValidator;
   private boolean resolveSecrets = true;
 
-  /** A loader that reads secrets from the process environment and does not check the IVR. */
+  /** The production loader: secrets from the process environment, the IVR's own validation. */
   public ConfigurationLoader() {
-    this(System::getenv, (section, queues, file) -> List.of());
+    this(System::getenv, new IvrSectionValidator());
   }
 
   /**
@@ -179,17 +188,9 @@ public final class ConfigurationLoader {
     }
     Set<String> agentIds = routing.declaredAgentIds();
     Set<String> queueIds = routing.declaredQueueIds();
-    JsonNode ivr = JsonNodeFactory.instance.objectNode();
-    if (f.has("ivr")) {
-      ivr = YamlTrees.toJson(f.node("ivr"));
-      if (!ivr.isObject()) {
-        f.error("ivr", "must be a mapping (see docs/ivr.md)");
-      } else if (reader.errors().isEmpty()) {
-        reader.errors().addAll(ivrValidator.validate(ivr, queueIds, reader.fileName()));
-      }
-    }
     HttpListenerConfiguration http = http(f.object("http", ConfigurationFields.HTTP), base, reader);
     AgiListenerConfiguration agi = agi(f.object("agi", ConfigurationFields.AGI));
+    JsonNode ivr = ivr(f, reader, agi, pbxs, queueIds, source);
     List<ApiUserConfiguration> users = users(f.list("users"), reader, base, agentIds);
     JournalConfiguration journal = journal(f.object("journal", ConfigurationFields.JOURNAL), base);
     StatisticsConfiguration stats = stats(f.object("stats", ConfigurationFields.STATS));
@@ -220,6 +221,42 @@ public final class ConfigurationLoader {
         stats,
         logging,
         simulator);
+  }
+
+  /**
+   * The {@code ivr} section, completed from the rest of the file before the IVR's loader checks it:
+   * the FastAGI listener comes from {@code agi} (one place says where things listen), and the PBXs
+   * allowed to connect default to the AMI hosts under {@code pbxs} (set {@code ivr.pbxs} when a
+   * PBX's FastAGI connections come from another address).
+   */
+  private JsonNode ivr(
+      Fields f,
+      ConfigurationReader reader,
+      AgiListenerConfiguration agi,
+      List<PbxLinkConfiguration> pbxs,
+      Set<String> queueIds,
+      Path source) {
+    if (!f.has("ivr")) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    JsonNode tree = YamlTrees.toJson(f.node("ivr"));
+    if (!(tree instanceof ObjectNode section)) {
+      f.error("ivr", "must be a mapping (see docs/ivr.md)");
+      return JsonNodeFactory.instance.objectNode();
+    }
+    for (String listener : List.of("bindAddress", "port")) {
+      if (section.has(listener)) {
+        f.error("ivr", "ivr." + listener + " is set under agi (bind, port), not here");
+      }
+    }
+    section.put("bindAddress", agi.bindAddress());
+    section.put("port", agi.port());
+    if (!section.has("pbxs")) {
+      ObjectNode allowed = section.putObject("pbxs");
+      pbxs.forEach(p -> allowed.put(p.id(), p.host()));
+    }
+    reader.errors().addAll(ivrValidator.validate(section, queueIds, reader.fileName(), source));
+    return section;
   }
 
   private static Set<String> skills(Fields f, ConfigurationReader reader) {

@@ -105,6 +105,26 @@ class MainTest {
   }
 
   @Test
+  void shouldReportIvrMistakesWithTheirLinesAlongsideTheRest() throws Exception {
+    String demo = Files.readString(Path.of("src/main/resources/demo/switchboard.yaml"));
+    Path file = dir.resolve("switchboard.yaml");
+    Files.writeString(
+        file,
+        demo.replace("      queue: vip\n", "      queue: vipp\n")
+            .replace(
+                "  - id: sales\n    name: Sales\n",
+                "  - id: sales\n    name: Sales\n    colour: red\n"));
+
+    Run run = run("check-config", "--skip-secrets", file.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err())
+        .containsPattern("switchboard.yaml:\\d+: queues\\[0\\].colour: unknown field")
+        .containsPattern("switchboard.yaml:\\d+: ivr.nodes.vip-queue.queue: unknown queue 'vipp'")
+        .contains("invalid, 2 errors");
+  }
+
+  @Test
   void shouldExitTwoForAMissingFile() {
     Run run = run("check-config", dir.resolve("missing.yaml").toString());
 

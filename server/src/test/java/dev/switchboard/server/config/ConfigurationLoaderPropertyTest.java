@@ -21,7 +21,7 @@ class ConfigurationLoaderPropertyTest {
   /** Either a configuration or errors that each say where; never any other exception. */
   static void loadsOrExplains(String yaml) {
     ConfigurationLoader loader =
-        new ConfigurationLoader(Map.of("PBX_SECRET", "x")::get, (s, q, f) -> List.of());
+        new ConfigurationLoader(Map.of("PBX_SECRET", "x")::get, (s, q, f, p) -> List.of());
     try {
       SwitchboardConfiguration c = loader.parse(yaml, "f.yaml", BASE, BASE.resolve("f.yaml"));
       assertThat(c.routing()).isNotNull();

@@ -48,7 +48,7 @@ class ConfigurationLoaderTest {
       """;
 
   static SwitchboardConfiguration parse(String yaml, Path dir) throws ConfigurationException {
-    return new ConfigurationLoader(ENV::get, (s, q, f) -> List.of())
+    return new ConfigurationLoader(ENV::get, (s, q, f, p) -> List.of())
         .parse(yaml, "switchboard.yaml", dir, dir.resolve("switchboard.yaml"));
   }
 
@@ -299,7 +299,7 @@ class ConfigurationLoaderTest {
     SwitchboardConfiguration c =
         org.assertj.core.api.Assertions.catchThrowableOfType(
                     ConfigurationException.class,
-                    () -> new ConfigurationLoader(env::get, (s, q, f) -> List.of()).load(demo))
+                    () -> new ConfigurationLoader(env::get, (s, q, f, p) -> List.of()).load(demo))
                 == null
             ? loadQuietly(demo, env)
             : null;
@@ -314,7 +314,7 @@ class ConfigurationLoaderTest {
 
   private static SwitchboardConfiguration loadQuietly(Path file, Map<String, String> env) {
     try {
-      return new ConfigurationLoader(env::get, (s, q, f) -> List.of()).load(file);
+      return new ConfigurationLoader(env::get, (s, q, f, p) -> List.of()).load(file);
     } catch (ConfigurationException e) {
       throw new AssertionError(e.getMessage(), e);
     }
