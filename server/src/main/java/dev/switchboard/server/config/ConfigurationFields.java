@@ -32,7 +32,7 @@ public final class ConfigurationFields {
   public static final String JOURNAL = "journal";
   public static final String STATS = "stats";
   public static final String STATS_ALERTS = "stats.alerts";
-  public static final String ALERT_THRESHOLD = "stats.alerts.serviceLevelPercent";
+  public static final String ALERT_THRESHOLD = "stats.alerts.longestWaitSeconds";
   public static final String LOGGING = "logging";
   public static final String SIMULATOR = "simulator";
 
@@ -111,10 +111,17 @@ public final class ConfigurationFields {
     f.put(AGI, List.of("bind", "port"));
     f.put(USER, List.of("name", "role", "tokenSha256", "tokenEnv", "tokenFile", "agentId"));
     f.put(JOURNAL, List.of("directory", "snapshotEveryCommands", "tickIntervalMs", "ringSize"));
-    f.put(STATS, List.of("zone", "dayStart", "alerts"));
+    f.put(STATS, List.of("zone", "dayStart", "eventLogFile", "alerts"));
     f.put(
         STATS_ALERTS,
-        List.of("serviceLevelPercent", "longestWaitSeconds", "abandonRatePercent", "waiting"));
+        List.of(
+            "windowMinutes",
+            "serviceLevelMarginPoints",
+            "serviceLevelHysteresisPoints",
+            "minContacts",
+            "longestWaitSeconds",
+            "abandonRatePercent",
+            "waiting"));
     f.put(ALERT_THRESHOLD, List.of("raise", "clear"));
     f.put(LOGGING, List.of("level", "loggers"));
     f.put(SIMULATOR, List.of("scenario", "timeScale", "seed", "pbx"));

@@ -193,7 +193,7 @@ public final class ConfigurationLoader {
     JsonNode ivr = ivr(f, reader, agi, pbxs, queueIds, source);
     List<ApiUserConfiguration> users = users(f.list("users"), reader, base, agentIds);
     JournalConfiguration journal = journal(f.object("journal", ConfigurationFields.JOURNAL), base);
-    StatisticsConfiguration stats = stats(f.object("stats", ConfigurationFields.STATS));
+    StatisticsConfiguration stats = stats(f.object("stats", ConfigurationFields.STATS), base);
     LoggingConfiguration logging =
         logging(f.object("logging", ConfigurationFields.LOGGING), reader);
     SimulatorRunConfiguration simulator =
@@ -524,62 +524,74 @@ public final class ConfigurationLoader {
     return new JournalConfiguration(directory, snapshot, tick, ring);
   }
 
-  private static StatisticsConfiguration stats(Fields f) {
+  private static StatisticsConfiguration stats(Fields f, Path base) {
     ZoneId zone = ZoneId.of("UTC");
     LocalTime dayStart = LocalTime.MIDNIGHT;
-    StatisticsConfiguration.Threshold sl = new StatisticsConfiguration.Threshold(70, 75);
-    StatisticsConfiguration.Threshold longest = new StatisticsConfiguration.Threshold(60, 45);
-    StatisticsConfiguration.Threshold abandons = new StatisticsConfiguration.Threshold(10, 7);
-    StatisticsConfiguration.Threshold waiting = new StatisticsConfiguration.Threshold(10, 6);
-    if (f == null) {
-      return new StatisticsConfiguration(zone, dayStart, sl, longest, abandons, waiting);
-    }
-    if (f.has("zone")) {
-      String text = f.requiredString("zone");
-      try {
-        zone = text == null ? zone : ZoneId.of(text);
-      } catch (DateTimeException e) {
-        f.error("zone", "unknown time zone '" + text + "' (e.g. Europe/Paris, UTC)");
+    Path eventLog = null;
+    int window = 30;
+    double margin = 0;
+    double hysteresis = 5;
+    int minContacts = 10;
+    StatisticsConfiguration.Threshold longest = new StatisticsConfiguration.Threshold(120, 90);
+    StatisticsConfiguration.Threshold abandons = new StatisticsConfiguration.Threshold(15, 10);
+    StatisticsConfiguration.Threshold waiting = new StatisticsConfiguration.Threshold(20, 15);
+    if (f != null) {
+      if (f.has("zone")) {
+        String text = f.requiredString("zone");
+        try {
+          zone = text == null ? zone : ZoneId.of(text);
+        } catch (DateTimeException e) {
+          f.error("zone", "unknown time zone '" + text + "' (e.g. Europe/Paris, UTC)");
+        }
+      }
+      if (f.has("dayStart")) {
+        String text = f.requiredString("dayStart");
+        try {
+          dayStart = text == null ? dayStart : LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+          f.error("dayStart", "must be a time of day HH:MM, got '" + text + "'");
+        }
+      }
+      String log = f.string("eventLogFile", null);
+      eventLog = log == null ? null : base.resolve(log);
+      Fields alerts = f.object("alerts", ConfigurationFields.STATS_ALERTS);
+      if (alerts != null) {
+        window = alerts.integer("windowMinutes", window, 15, 60);
+        if (window != 15 && window != 30 && window != 60) {
+          alerts.error("windowMinutes", "must be 15, 30 or 60, got " + window);
+        }
+        margin = alerts.decimal("serviceLevelMarginPoints", margin, 0, 100);
+        hysteresis = alerts.decimal("serviceLevelHysteresisPoints", hysteresis, 0, 100);
+        minContacts = alerts.integer("minContacts", minContacts, 0, 1_000_000);
+        longest = threshold(alerts, "longestWaitSeconds", longest, 86_400);
+        abandons = threshold(alerts, "abandonRatePercent", abandons, 100);
+        waiting = threshold(alerts, "waiting", waiting, 1_000_000);
       }
     }
-    if (f.has("dayStart")) {
-      String text = f.requiredString("dayStart");
-      try {
-        dayStart = text == null ? dayStart : LocalTime.parse(text);
-      } catch (DateTimeParseException e) {
-        f.error("dayStart", "must be a time of day HH:MM, got '" + text + "'");
-      }
-    }
-    Fields alerts = f.object("alerts", ConfigurationFields.STATS_ALERTS);
-    if (alerts != null) {
-      sl = threshold(alerts, "serviceLevelPercent", sl, 100, false);
-      longest = threshold(alerts, "longestWaitSeconds", longest, 86_400, true);
-      abandons = threshold(alerts, "abandonRatePercent", abandons, 100, true);
-      waiting = threshold(alerts, "waiting", waiting, 1_000_000, true);
-    }
-    return new StatisticsConfiguration(zone, dayStart, sl, longest, abandons, waiting);
+    return new StatisticsConfiguration(
+        zone,
+        dayStart,
+        eventLog,
+        window,
+        margin,
+        hysteresis,
+        minContacts,
+        longest,
+        abandons,
+        waiting);
   }
 
-  /**
-   * An alert threshold; {@code rising} alerts (waits, abandons) raise above and clear below, the SL
-   * alert raises below and clears above — the clear value must sit on the healthy side.
-   */
+  /** A rising alert threshold: raised above {@code raise}, cleared at or below {@code clear}. */
   private static StatisticsConfiguration.Threshold threshold(
-      Fields alerts,
-      String name,
-      StatisticsConfiguration.Threshold defaults,
-      double max,
-      boolean rising) {
+      Fields alerts, String name, StatisticsConfiguration.Threshold defaults, double max) {
     Fields f = alerts.object(name, ConfigurationFields.ALERT_THRESHOLD);
     if (f == null) {
       return defaults;
     }
     double raise = f.decimal("raise", defaults.raise(), 0, max);
     double clear = f.decimal("clear", defaults.clear(), 0, max);
-    if (rising && clear > raise) {
-      f.error("clear", "must not be above raise (" + raise + ") so the alert can clear");
-    } else if (!rising && clear < raise) {
-      f.error("clear", "must not be below raise (" + raise + ") so the alert can clear");
+    if (clear > raise) {
+      f.error("clear", "must not be above raise (" + raise + ") or the alert could never clear");
     }
     return new StatisticsConfiguration.Threshold(raise, clear);
   }
