@@ -100,4 +100,34 @@ public record SwitchboardConfiguration(
         logging,
         simulator);
   }
+
+  /** A copy whose simulator runs at another speed (no-op without a simulator). */
+  public SwitchboardConfiguration withSimulatorTimeScale(double timeScale) {
+    if (simulator == null) {
+      return this;
+    }
+    SimulatorRunConfiguration sim =
+        new SimulatorRunConfiguration(
+            simulator.scenario(), timeScale, simulator.seed(), simulator.pbxId());
+    return new SwitchboardConfiguration(
+        source, pbxs, skills, routing, ivr, http, agi, users, journal, stats, logging, sim);
+  }
+
+  /**
+   * A copy that staffs only the first {@code count} agents (the demo's {@code --agents}); API users
+   * acting as a dropped agent are dropped too.
+   */
+  public SwitchboardConfiguration withFirstAgents(int count) {
+    List<dev.switchboard.router.api.AgentConfiguration> kept =
+        routing.agents().subList(0, Math.min(count, routing.agents().size()));
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    kept.forEach(a -> ids.add(a.id()));
+    RouterConfiguration trimmed =
+        new RouterConfiguration(routing.queues(), kept, routing.selection());
+    List<ApiUserConfiguration> keptUsers =
+        users.stream().filter(u -> u.agentId().isEmpty() || ids.contains(u.agentId())).toList();
+    return new SwitchboardConfiguration(
+        source, pbxs, skills, trimmed, ivr, http, agi, keptUsers, journal, stats, logging,
+        simulator);
+  }
 }
