@@ -68,6 +68,7 @@ public final class WhatIfCommand implements Callable<Integer> {
               scenario.startHour(),
               scenario.durationHours(),
               scenario.intervalMinutes(),
+              scenario.tickMillis(),
               scenario.selection(),
               scenario.queues(),
               scenario.traffic(),

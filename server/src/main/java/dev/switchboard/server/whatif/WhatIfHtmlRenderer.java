@@ -23,7 +23,8 @@ public final class WhatIfHtmlRenderer {
         .append("body{font:15px system-ui,sans-serif;margin:2rem;color:#1b1f24;background:#fafafa}")
         .append("h1{font-size:1.6rem}h2{margin-top:2.5rem}table{border-collapse:collapse}")
         .append("td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:right}")
-        .append("th:first-child,td:first-child{text-align:left}.miss{color:#b3261e;font-weight:600}")
+        .append(
+            "th:first-child,td:first-child{text-align:left}.miss{color:#b3261e;font-weight:600}")
         .append(".hit{color:#1e7b34;font-weight:600}svg{background:#fff;border:1px solid #ddd}")
         .append("</style></head><body>");
     html.append("<h1>What-if: ").append(escape(report.scenario())).append("</h1>");
@@ -81,9 +82,10 @@ public final class WhatIfHtmlRenderer {
       html.append(
           chart(
               q.intervals(),
-              i -> i.figures().serviceLevelPercent() == null
-                  ? Double.NaN
-                  : i.figures().serviceLevelPercent(),
+              i ->
+                  i.figures().serviceLevelPercent() == null
+                      ? Double.NaN
+                      : i.figures().serviceLevelPercent(),
               100,
               q.targetPercent(),
               "#1f6feb"));

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param startHour the hour of day the simulation starts (0–23)
  * @param durationHours how many hours to simulate
  * @param intervalMinutes the report's interval length
+ * @param tickMillis virtual time between the engine's ticks, the resolution of its timers
  * @param selection router-wide contact selection ({@code PRIORITY_AGE} or {@code SERVICE_LEVEL})
  * @param queues the queues
  * @param traffic expected traffic per queue
@@ -27,6 +28,7 @@ public record WhatIfScenario(
     int startHour,
     int durationHours,
     int intervalMinutes,
+    Integer tickMillis,
     String selection,
     List<QueueSpec> queues,
     List<TrafficSpec> traffic,

@@ -64,8 +64,7 @@ public final class WhatIfScenarioLoader {
     try {
       scenario = YAML.readValue(yaml, WhatIfScenario.class);
     } catch (JsonMappingException e) {
-      String line =
-          e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+      String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
       throw new ScenarioException(source, List.of(line + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ScenarioException(source, List.of(e.getMessage()));
@@ -93,6 +92,9 @@ public final class WhatIfScenarioLoader {
     range(errors, "durationHours", s.durationHours(), 1, 24 * 31);
     if (s.intervalMinutes() != 0 && (60 % s.intervalMinutes() != 0 || s.intervalMinutes() < 1)) {
       errors.add("intervalMinutes: must divide 60 (5, 10, 15, 30, 60), got " + s.intervalMinutes());
+    }
+    if (s.tickMillis() != null) {
+      range(errors, "tickMillis", s.tickMillis(), 10, 60_000);
     }
     if (s.selection() != null) {
       enumValue(errors, "selection", ContactSelection.class, s.selection());

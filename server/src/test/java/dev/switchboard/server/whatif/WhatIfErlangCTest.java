@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Why 1 percentage point is a fair tolerance: the simulated service level is a mean of strongly
  * correlated 0/1 outcomes (callers arriving during a busy spell all wait), so its error is
- * estimated by batch means — 40 batches of 10 hours, whose hourly means are close to independent
- * at this load (a busy spell lasts minutes). The test asserts that the standard error is below 0.25
- * points, so the 1-point tolerance is at least four standard errors: a correct engine fails it
- * with a probability well under 1 in 10,000, and an engine that routed wrongly (idle agents while
+ * estimated by batch means — 40 batches of 10 hours, whose hourly means are close to independent at
+ * this load (a busy spell lasts minutes). The test asserts that the standard error is below 0.25
+ * points, so the 1-point tolerance is at least four standard errors: a correct engine fails it with
+ * a probability well under 1 in 10,000, and an engine that routed wrongly (idle agents while
  * callers wait, or a wrong queue discipline that changes who waits) moves the figure by several
  * points.
  */
 class WhatIfErlangCTest {
 
   private static final int AGENTS = 10;
-  private static final double HANDLE_SECONDS = 180;
-  private static final double CALLS_PER_HOUR = 160; // 8 erlangs on 10 agents: 80 % occupancy
-  private static final int TARGET_SECONDS = 20;
-  private static final int HOURS = 400;
+  private static final double HANDLE_SECONDS = 30;
+  private static final double CALLS_PER_HOUR = 840; // 7 erlangs on 10 agents: 70 % occupancy
+  private static final int TARGET_SECONDS = 5;
+  private static final int HOURS = 600;
   private static final int BATCHES = 40;
 
   @Test
@@ -38,6 +38,7 @@ class WhatIfErlangCTest {
         startHour: 0
         durationHours: %d
         intervalMinutes: 60
+        tickMillis: 5000
         queues:
           - id: q
             skills: {voice: 1}
@@ -66,7 +67,9 @@ class WhatIfErlangCTest {
 
     double standardError = batchStandardError(queue.intervals());
     assertThat(standardError).as("batch-means standard error (points)").isLessThan(0.25);
-    assertThat(simulated).as("simulated SL vs Erlang C %.2f", expected).isCloseTo(expected, within());
+    assertThat(simulated)
+        .as("simulated SL vs Erlang C %.2f", expected)
+        .isCloseTo(expected, within());
   }
 
   private static org.assertj.core.data.Offset<Double> within() {
