@@ -31,7 +31,7 @@ class RoutingDifferentialPropertyTest {
     return Scenarios.scenario(150);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void shouldDecideLikeTheNaiveModelAndKeepInvariants(
       @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps) {
     Harness h = new Harness(seed);
@@ -52,7 +52,7 @@ class RoutingDifferentialPropertyTest {
     }
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void shouldRestoreFromSnapshotWithSameHashAndSameFuture(
       @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps)
       throws IOException {
@@ -87,7 +87,7 @@ class RoutingDifferentialPropertyTest {
     return tail;
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void shouldGiveSameEventsAndHashForSameCommands(
       @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps) {
     Harness h = new Harness(seed);
