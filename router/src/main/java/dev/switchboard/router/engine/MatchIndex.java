@@ -38,11 +38,7 @@ final class MatchIndex {
   private final IntHeap.Positions[] agentPlaces = new IntHeap.Positions[6];
   private final IntHeap.Positions rankPlaces = new IntHeap.Positions();
   private final IntHeap.Positions arrivalPlaces = new IntHeap.Positions();
-  private final IntHeap.Order idleOrder;
-  private final IntHeap.Order occupancyOrder;
-  private final IntHeap.Order roundRobinOrder;
   private final IntHeap.Order rankOrder;
-  private final IntHeap.Order arrivalOrder;
 
   /** Level the last {@link #bestAgent} choice brings; set with it to avoid allocating a pair. */
   int chosenLevel;
@@ -55,35 +51,7 @@ final class MatchIndex {
     for (int i = 0; i < agentPlaces.length; i++) {
       agentPlaces[i] = new IntHeap.Positions();
     }
-    idleOrder =
-        (a, b) -> {
-          AgentRuntime x = handles.agent(a);
-          AgentRuntime y = handles.agent(b);
-          return x.availableSinceMs != y.availableSinceMs
-              ? x.availableSinceMs < y.availableSinceMs
-              : x.index < y.index;
-        };
-    occupancyOrder =
-        (a, b) -> {
-          AgentRuntime x = handles.agent(a);
-          AgentRuntime y = handles.agent(b);
-          return x.talkMs != y.talkMs ? x.talkMs < y.talkMs : x.index < y.index;
-        };
-    roundRobinOrder =
-        (a, b) -> {
-          AgentRuntime x = handles.agent(a);
-          AgentRuntime y = handles.agent(b);
-          return x.lastOfferSeq != y.lastOfferSeq
-              ? x.lastOfferSeq < y.lastOfferSeq
-              : x.index < y.index;
-        };
     rankOrder = (a, b) -> rankBefore(handles.contact(a), handles.contact(b));
-    arrivalOrder =
-        (a, b) -> {
-          ContactRuntime x = handles.contact(a);
-          ContactRuntime y = handles.contact(b);
-          return x.arrivedAtMs != y.arrivedAtMs ? x.arrivedAtMs < y.arrivedAtMs : rankBefore(x, y);
-        };
   }
 
   static boolean rankBefore(ContactRuntime x, ContactRuntime y) {
@@ -127,9 +95,9 @@ final class MatchIndex {
 
   private Profile.AgentPool pool(int firstPlaces) {
     return new Profile.AgentPool(
-        new IntHeap(idleOrder, agentPlaces[firstPlaces]),
-        new IntHeap(occupancyOrder, agentPlaces[firstPlaces + 1]),
-        new IntHeap(roundRobinOrder, agentPlaces[firstPlaces + 2]));
+        new IntHeap(agentPlaces[firstPlaces]),
+        new IntHeap(agentPlaces[firstPlaces + 1]),
+        new IntHeap(agentPlaces[firstPlaces + 2]));
   }
 
   /** The bucket for this requirement state, created (and related to profiles) if new. */
@@ -150,8 +118,8 @@ final class MatchIndex {
             queue,
             chat,
             Requirement.of(queue.config, applied, extraSkills),
-            new IntHeap(rankOrder, rankPlaces),
-            new IntHeap(arrivalOrder, arrivalPlaces));
+            new IntHeap(rankPlaces),
+            new IntHeap(arrivalPlaces));
     bucketByKey.put(key, b);
     buckets.add(b);
     for (Profile p : profiles) {
@@ -174,8 +142,8 @@ final class MatchIndex {
 
   void addContact(ContactRuntime c, Bucket b) {
     c.bucket = b;
-    b.byRank.add(c.slot);
-    b.byArrival.add(c.slot);
+    b.byRank.add(c.slot, c.rankKeyMs, c.seq, 0);
+    b.byArrival.add(c.slot, c.arrivedAtMs, c.rankKeyMs, c.seq);
     if (!b.active) {
       b.active = true;
       for (int i = 0; i < b.profileCount; i++) {
@@ -211,11 +179,11 @@ final class MatchIndex {
   /** Puts an agent into its profile's pools for the media it can take now. */
   void addAgent(AgentRuntime a, boolean voice, boolean chat) {
     if (voice && !a.inVoicePool) {
-      a.profile.voice.add(a.index);
+      a.profile.voice.add(a);
       a.inVoicePool = true;
     }
     if (chat && !a.inChatPool) {
-      a.profile.chat.add(a.index);
+      a.profile.chat.add(a);
       a.inChatPool = true;
     }
   }

@@ -49,10 +49,10 @@ final class Profile {
       return idle.size();
     }
 
-    void add(int agent) {
-      idle.add(agent);
-      occupancy.add(agent);
-      roundRobin.add(agent);
+    void add(AgentRuntime a) {
+      idle.add(a.index, a.availableSinceMs, 0, 0);
+      occupancy.add(a.index, a.talkMs, 0, 0);
+      roundRobin.add(a.index, a.lastOfferSeq, 0, 0);
     }
 
     void remove(int agent) {

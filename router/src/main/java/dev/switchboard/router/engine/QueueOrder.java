@@ -30,8 +30,44 @@ final class QueueOrder {
     right[slot] = -1;
     count[slot] = 1;
     weight[slot] = mix(seq);
-    int[] parts = split(root, slot);
-    return merge(merge(parts[0], slot), parts[1]);
+    return insertNode(root, slot);
+  }
+
+  private int insertNode(int root, int slot) {
+    if (root == -1) {
+      return slot;
+    }
+    if (order.before(slot, root)) {
+      left[root] = insertNode(left[root], slot);
+      if (weight[left[root]] > weight[root]) {
+        return rotateRight(root);
+      }
+    } else {
+      right[root] = insertNode(right[root], slot);
+      if (weight[right[root]] > weight[root]) {
+        return rotateLeft(root);
+      }
+    }
+    count[root] = 1 + size(left[root]) + size(right[root]);
+    return root;
+  }
+
+  private int rotateRight(int root) {
+    int pivot = left[root];
+    left[root] = right[pivot];
+    right[pivot] = root;
+    count[root] = 1 + size(left[root]) + size(right[root]);
+    count[pivot] = 1 + size(left[pivot]) + size(right[pivot]);
+    return pivot;
+  }
+
+  private int rotateLeft(int root) {
+    int pivot = right[root];
+    right[root] = left[pivot];
+    left[pivot] = root;
+    count[root] = 1 + size(left[root]) + size(right[root]);
+    count[pivot] = 1 + size(left[pivot]) + size(right[pivot]);
+    return pivot;
   }
 
   /** Removes {@code slot} (which must be in the tree); returns the new root. */
@@ -94,25 +130,6 @@ final class QueueOrder {
       node = right[node];
     }
     return out;
-  }
-
-  /** Splits into (nodes before {@code slot}, nodes after it). */
-  private int[] split(int root, int slot) {
-    if (root == -1) {
-      return new int[] {-1, -1};
-    }
-    if (order.before(root, slot)) {
-      int[] parts = split(right[root], slot);
-      right[root] = parts[0];
-      count[root] = 1 + size(left[root]) + size(right[root]);
-      parts[0] = root;
-      return parts;
-    }
-    int[] parts = split(left[root], slot);
-    left[root] = parts[1];
-    count[root] = 1 + size(left[root]) + size(right[root]);
-    parts[1] = root;
-    return parts;
   }
 
   private int merge(int a, int b) {

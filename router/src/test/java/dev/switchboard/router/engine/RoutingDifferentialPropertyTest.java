@@ -7,7 +7,6 @@ import dev.switchboard.router.api.RouterEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -32,7 +31,7 @@ class RoutingDifferentialPropertyTest {
     return Scenarios.scenario(150);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void shouldDecideLikeTheNaiveModelAndKeepInvariants(
       @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps) {
     Harness h = new Harness(seed);
@@ -53,7 +52,7 @@ class RoutingDifferentialPropertyTest {
     }
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void shouldRestoreFromSnapshotWithSameHashAndSameFuture(
       @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps)
       throws IOException {
@@ -88,7 +87,7 @@ class RoutingDifferentialPropertyTest {
     return tail;
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void shouldGiveSameEventsAndHashForSameCommands(
       @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps) {
     Harness h = new Harness(seed);
@@ -100,6 +99,6 @@ class RoutingDifferentialPropertyTest {
     }
     assertThat(events).isEqualTo(h.engineEvents);
     assertThat(again.stateHash()).isEqualTo(h.engine.stateHash());
-    assertThat(Map.of("n", h.engine.contactCount())).isEqualTo(Map.of("n", again.contactCount()));
+    assertThat(again.waitingCount()).isEqualTo(h.engine.waitingCount());
   }
 }

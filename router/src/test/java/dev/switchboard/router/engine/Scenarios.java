@@ -41,8 +41,6 @@ final class Scenarios {
   /** One abstract step; {@code kind} picks the command, the ints parametrise it. */
   record Step(int kind, int dtMs, int a, int b, int c) {}
 
-  static final int KINDS = 22;
-
   static Arbitrary<Step> steps() {
     Arbitrary<Integer> kind =
         Arbitraries.frequency(
