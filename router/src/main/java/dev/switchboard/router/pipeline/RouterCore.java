@@ -14,6 +14,7 @@ import dev.switchboard.router.engine.RoutingEngine;
 import dev.switchboard.router.journal.ChronicleJournal;
 import dev.switchboard.router.journal.JournalRecovery;
 import dev.switchboard.router.journal.RecoveryReport;
+import dev.switchboard.router.journal.SnapshotOutput;
 import dev.switchboard.router.journal.SnapshotStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,13 +191,13 @@ public final class RouterCore implements AutoCloseable {
   }
 
   private byte[] serializeEngine() {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+    SnapshotOutput out = new SnapshotOutput(1 << 16);
+    try {
       engine.writeSnapshot(out);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("engine could not write its snapshot", e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   private void failed(Throwable cause) {

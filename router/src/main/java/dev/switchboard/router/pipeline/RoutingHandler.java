@@ -4,9 +4,8 @@ import com.lmax.disruptor.EventHandler;
 import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.engine.EventSink;
 import dev.switchboard.router.engine.RoutingEngine;
+import dev.switchboard.router.journal.SnapshotOutput;
 import dev.switchboard.router.journal.SnapshotStore;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -28,7 +27,7 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
   private final LongSupplier journalSequence;
   private final BooleanSupplier halted;
   private final SnapshotWriter snapshots;
-  private final ByteArrayOutputStream snapshotBytes = new ByteArrayOutputStream(1 << 16);
+  private final SnapshotOutput snapshotBytes = new SnapshotOutput(1 << 16);
 
   private List<RouterEvent> current;
   private long lastTimestampMs;
@@ -94,8 +93,8 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
   /** The engine's state as bytes; call only on the routing thread or once it has stopped. */
   byte[] serialize() {
     snapshotBytes.reset();
-    try (DataOutputStream out = new DataOutputStream(snapshotBytes)) {
-      engine.writeSnapshot(out);
+    try {
+      engine.writeSnapshot(snapshotBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("engine could not write its snapshot", e);
     }

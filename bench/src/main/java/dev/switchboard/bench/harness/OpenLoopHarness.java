@@ -1,0 +1,152 @@
+package dev.switchboard.bench.harness;
+
+import dev.switchboard.router.api.Command;
+import dev.switchboard.router.api.CommandPublisher;
+import dev.switchboard.router.engine.RoutingStateMachine;
+import dev.switchboard.router.pipeline.RouterCore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Open-loop latency of the whole router (ring, journal, engine, dispatch): commands are scheduled
+ * at a fixed rate by their <em>intended</em> send time, and latency is measured from that intended
+ * time to the moment the command's events have been dispatched. The commands are a {@link
+ * RecordedWorkload} (a call-center day in fast forward, decided in advance by a shadow engine). A
+ * stall therefore shows up in the latency of every command that should have been sent during it (no
+ * coordinated omission), not just the one that met it.
+ *
+ * <pre>
+ * java -cp ... dev.switchboard.bench.harness.OpenLoopHarness \
+ *     [agents=1000] [queues=100] [rate=100000] [seconds=20] [warmupSeconds=5] [snapshotEvery=1000000]
+ * </pre>
+ */
+public final class OpenLoopHarness {
+  private OpenLoopHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    int agents = intArg(args, "agents", 1000);
+    int queues = intArg(args, "queues", 100);
+    int rate = intArg(args, "rate", 100_000);
+    int seconds = intArg(args, "seconds", 20);
+    int warmupSeconds = intArg(args, "warmupSeconds", 5);
+    int snapshotEvery = intArg(args, "snapshotEvery", 1_000_000);
+    Path dir = Files.createTempDirectory("open-loop");
+    try {
+      run(agents, queues, rate, seconds, warmupSeconds, snapshotEvery, dir);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void run(
+      int agents, int queues, int rate, int seconds, int warmupSeconds, int snapshotEvery, Path dir) {
+    int ringSize = 65_536;
+    long[] intendedNs = new long[ringSize];
+    int mask = ringSize - 1;
+    Histogram histogram = new Histogram(3);
+    long[] recordFrom = {Long.MAX_VALUE};
+    long total = (long) rate * (seconds + warmupSeconds);
+    RecordedWorkload workload = RecordedWorkload.record(agents, queues, Math.toIntExact(total));
+    RouterCore core =
+        RouterCore.builder()
+            .journalDirectory(dir)
+            .engine(new RoutingStateMachine())
+            .tickIntervalMs(0)
+            .ringSize(ringSize)
+            .snapshotEveryCommands(snapshotEvery)
+            .timeSource(workload.timeSource())
+            .dispatchObserver(
+                sequence -> {
+                  long intended = intendedNs[(int) (sequence & mask)];
+                  if (intended >= recordFrom[0]) {
+                    histogram.recordValue(Math.max(0, System.nanoTime() - intended));
+                  }
+                })
+            .build();
+    core.start();
+    CommandPublisher publisher = core.publisher();
+    long sequence = 0;
+    for (int i = 0; i < workload.warmUpCount(); i++) {
+      intendedNs[(int) (sequence++ & mask)] = 0;
+      publishUntilAccepted(publisher, workload.next());
+    }
+    core.drain(Duration.ofMinutes(5));
+
+    long periodNs = 1_000_000_000L / rate;
+    long start = System.nanoTime() + 1_000_000;
+    long measureFrom = start + warmupSeconds * 1_000_000_000L;
+    recordFrom[0] = measureFrom;
+    for (long i = 0; i < total; i++) {
+      long intended = start + i * periodNs;
+      long wait;
+      while ((wait = intended - System.nanoTime()) > 0) {
+        if (wait > 100_000) {
+          LockSupport.parkNanos(wait - 50_000);
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+      intendedNs[(int) (sequence++ & mask)] = intended;
+      publishUntilAccepted(publisher, workload.next());
+    }
+    core.drain(Duration.ofMinutes(5));
+    double elapsedS = (System.nanoTime() - start) / 1e9;
+    RouterCore.Statistics stats = core.statistics();
+    core.close();
+
+    System.out.printf(
+        "agents=%d queues=%d rate=%d/s measured=%ds commands=%d (%.0f/s achieved)%n",
+        agents, queues, rate, seconds, total, total / elapsedS);
+    System.out.printf(
+        "latency intended-send -> dispatched, us: p50=%.1f p99=%.1f p99.9=%.1f p99.99=%.1f"
+            + " max=%.1f (n=%d)%n",
+        histogram.getValueAtPercentile(50) / 1e3,
+        histogram.getValueAtPercentile(99) / 1e3,
+        histogram.getValueAtPercentile(99.9) / 1e3,
+        histogram.getValueAtPercentile(99.99) / 1e3,
+        histogram.getMaxValue() / 1e3,
+        histogram.getTotalCount());
+    System.out.printf(
+        "snapshots=%d last: serialize on routing thread %.2f ms (max %.2f ms), %d bytes,"
+            + " write+fsync %.2f ms%n",
+        stats.snapshotsWritten(),
+        stats.lastSnapshotSerializeNanos() / 1e6,
+        stats.maxSnapshotSerializeNanos() / 1e6,
+        stats.lastSnapshotBytes(),
+        stats.lastSnapshotWriteNanos() / 1e6);
+  }
+
+  private static void publishUntilAccepted(CommandPublisher publisher, Command command) {
+    while (true) {
+      CommandPublisher.PublishResult result = publisher.publish(command);
+      if (result.accepted()) {
+        return;
+      }
+      if (result == CommandPublisher.PublishResult.CLOSED) {
+        throw new IllegalStateException("router closed");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  static int intArg(String[] args, String name, int defaultValue) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return Integer.parseInt(arg.substring(name.length() + 1));
+      }
+    }
+    return defaultValue;
+  }
+
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
