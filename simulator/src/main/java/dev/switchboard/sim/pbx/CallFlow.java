@@ -645,7 +645,7 @@ final class CallFlow {
       pbx.softHangupRequest(ch, 16);
       finishCaller(leg.call, 0);
     }
-    pbx.hangup(leg.callee, 0);
+    pbx.hangup(leg.callee, 16);
     pbx.refreshDevice(leg.endpoint);
     notifyEnded(leg);
     leg.call.dial = null;
@@ -684,6 +684,7 @@ final class CallFlow {
           cancel(leg.ringTimer);
           cancel(leg.answerTimer);
           dialEnd(ch, leg.callee, "CANCEL");
+          pbx.varSet(ch, "DIALSTATUS", "CANCEL");
           pbx.softHangupRequest(ch, cause);
           finishCaller(call, cause);
           pbx.hangup(leg.callee, cause);
@@ -696,6 +697,7 @@ final class CallFlow {
           if (bridge != null) {
             pbx.bridgeLeave(bridge, ch);
           }
+          dialTimes(leg, ch);
           pbx.softHangupRequest(ch, cause);
           if (bridge != null) {
             pbx.bridgeLeave(bridge, leg.callee);
