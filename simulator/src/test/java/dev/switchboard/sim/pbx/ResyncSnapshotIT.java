@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +76,7 @@ class ResyncSnapshotIT {
       h.pbx.startInboundCall("500", "sipp", "caller1", SimHarness.caller(-1));
       String c1 = c.awaitCount(event("MusicOnHoldStart"), 1, WAIT).get(0).getOr("Channel", "");
       h.pbx.startInboundCall("500", "sipp", "caller2", SimHarness.caller(-1));
-      c.awaitCount(event("Newchannel"), 2, WAIT);
+      String c2 = c.awaitCount(event("Newchannel"), 2, WAIT).get(1).getOr("Channel", "");
       c.send(
           "Redirect",
           "Channel",
@@ -90,10 +89,8 @@ class ResyncSnapshotIT {
           "1");
       c.awaitCount(event("Newchannel"), 3, WAIT);
       h.pbx.startInboundCall("500", "sipp", "caller3", SimHarness.caller(-1));
-      c.awaitCount(event("Newchannel"), 4, WAIT);
-      Predicate<AmiMessage> moh =
-          m -> event("MusicOnHoldStart").test(m) && !c1.equals(m.getOr("Channel", ""));
-      String c2 = c.awaitCount(moh, 1, WAIT).get(0).getOr("Channel", "");
+      String c3 = c.awaitCount(event("Newchannel"), 4, WAIT).get(3).getOr("Channel", "");
+      c.await(event("MusicOnHoldStart", "Channel", c2), WAIT);
       c.awaitResponse(c.send("Setvar", "Channel", c2, "Variable", "SB_RING", "Value", "60"), WAIT);
       c.send(
           "Redirect",
@@ -105,10 +102,9 @@ class ResyncSnapshotIT {
           "agent04",
           "Priority",
           "1");
-      c.awaitCount(moh, 2, WAIT);
+      c.await(event("MusicOnHoldStart", "Channel", c3), WAIT);
       c.awaitCount(event("BridgeEnter"), 2, WAIT);
       c.await(event("DeviceStateChange", "Device", "PJSIP/agent04"), WAIT);
-      String c3 = c.awaitCount(moh, 2, WAIT).get(1).getOr("Channel", "");
 
       String show = c.send("CoreShowChannels");
       String devices = c.send("DeviceStateList");
