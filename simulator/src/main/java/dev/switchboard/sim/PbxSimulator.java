@@ -103,7 +103,14 @@ public final class PbxSimulator implements AutoCloseable {
       throw new UncheckedIOException("cannot bind AMI port " + b.amiPort, e);
     }
     traffic = new TrafficModel(b.scenario, pbx, scheduler, random.split());
-    traffic.start(b.autoTraffic, b.agentLoginDelayMs);
+    if (b.waitForClient) {
+      // Agents announce their login with UserEvents; started before the router listens, those
+      // events would be lost, so the traffic starts with the first AMI login.
+      ami.onFirstLogin(
+          () -> scheduler.execute(() -> traffic.start(b.autoTraffic, b.agentLoginDelayMs)));
+    } else {
+      traffic.start(b.autoTraffic, b.agentLoginDelayMs);
+    }
     LOG.info(
         "PBX simulator '{}' up: scenario {}, AMI 127.0.0.1:{}, AGI {}:{}, time x{}",
         b.pbxId,
@@ -188,6 +195,7 @@ public final class PbxSimulator implements AutoCloseable {
     private boolean autoTraffic = true;
     private long agentLoginDelayMs = 50;
     private int sessionQueueCapacity = 50_000;
+    private boolean waitForClient = true;
 
     /** The traffic scenario. */
     public Builder scenario(SimulationScenario s) {
@@ -242,6 +250,15 @@ public final class PbxSimulator implements AutoCloseable {
     /** Gap between agent logins at start, simulated ms. */
     public Builder agentLoginDelayMs(long ms) {
       this.agentLoginDelayMs = ms;
+      return this;
+    }
+
+    /**
+     * Whether agents and callers start only when the first AMI client has logged in (default true,
+     * so the router sees the agents' login events); false starts them at {@link #start()}.
+     */
+    public Builder waitForClient(boolean wait) {
+      this.waitForClient = wait;
       return this;
     }
 

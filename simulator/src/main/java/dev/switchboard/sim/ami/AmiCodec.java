@@ -1,5 +1,6 @@
 package dev.switchboard.sim.ami;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +59,11 @@ public final class AmiCodec {
     private final InputStream in;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
 
+    /**
+     * @param in the stream; buffered here, so pass the raw socket stream
+     */
     public Reader(InputStream in) {
-      this.in = in;
+      this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 16 * 1024);
     }
 
     /**

@@ -48,6 +48,9 @@ public final class AmiServer implements AutoCloseable {
   private ServerSocket serverSocket;
   private Thread acceptThread;
   private volatile boolean running;
+  private final List<Runnable> firstLoginHooks = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean anyLogin =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param configuration port, credentials, banner, queue size
@@ -123,6 +126,28 @@ public final class AmiServer implements AutoCloseable {
     for (AmiSession s : sessions) {
       if (s != except) {
         s.deliverEvent(encoded, privilege);
+      }
+    }
+  }
+
+  /**
+   * Runs a task once, when the first client logs in (or at once if one already has). The simulator
+   * uses it to start agents and callers only when the router is listening, so it does not miss the
+   * agents' login events.
+   */
+  public void onFirstLogin(Runnable task) {
+    firstLoginHooks.add(task);
+    if (anyLogin.get() && firstLoginHooks.remove(task)) {
+      task.run();
+    }
+  }
+
+  void authenticated(AmiSession session) {
+    if (anyLogin.compareAndSet(false, true)) {
+      for (Runnable r : firstLoginHooks) {
+        if (firstLoginHooks.remove(r)) {
+          r.run();
+        }
       }
     }
   }

@@ -221,6 +221,7 @@ public final class AmiSession {
               .add("Status", "Fully Booted")
               .build());
       server.broadcast(securityEvent("SuccessfulAuth", "Informational", 1, user, true));
+      server.authenticated(this);
       return;
     }
     LOG.info("AMI login failed for user '{}' from {}", user, socket.getRemoteSocketAddress());

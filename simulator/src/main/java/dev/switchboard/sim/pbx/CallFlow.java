@@ -1,16 +1,8 @@
 package dev.switchboard.sim.pbx;
 
-import dev.switchboard.sim.agi.AgiChannel;
 import dev.switchboard.sim.agi.AgiClient;
-import dev.switchboard.sim.agi.AgiRequest;
 import dev.switchboard.sim.ami.AmiMessage;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +34,7 @@ final class CallFlow {
     SimScheduler.Timer abandonTimer;
     SimScheduler.Timer talkTimer;
     boolean everAnswered;
-    AgiGlue agi;
+    AgiStep.Glue agi;
     String[] pendingRedirect;
 
     InboundCall(SimChannel channel, CallerScript script) {
@@ -82,11 +74,13 @@ final class CallFlow {
   }
 
   final SimulatedPbx pbx;
-  private final AgiClient agiClient;
+  final AgiStep agiStep;
+  final HangupFlow hangups;
 
   CallFlow(SimulatedPbx pbx, AgiClient agiClient) {
     this.pbx = pbx;
-    this.agiClient = agiClient;
+    this.agiStep = new AgiStep(this, agiClient);
+    this.hangups = new HangupFlow(this);
   }
 
   // ------------------------------------------------------------------ inbound
@@ -106,112 +100,28 @@ final class CallFlow {
     pbx.refreshDevice(trunk);
     long patience = script.abandonAfterMs();
     if (patience >= 0) {
-      call.abandonTimer = pbx.scheduler.schedule(patience, () -> callerHangsUp(call));
+      call.abandonTimer = pbx.scheduler.schedule(patience, () -> hangups.callerHangsUp(call));
     }
     String path = "ivr?entry=" + entry;
     pbx.scheduler.schedule(
         pbx.configuration.answerMediaDelayMs(),
-        () -> runAgi(call, path, 2, () -> gotoWait(call, 3)));
+        () -> agiStep.run(call, path, 2, () -> gotoWait(call, 3)));
   }
 
-  private String agiUrl(String path) {
-    PbxConfiguration c = pbx.configuration;
-    String pbxParam =
-        c.pbxId().isEmpty() ? "" : (path.contains("?") ? "&" : "?") + "pbx=" + c.pbxId();
-    return "agi://" + c.agiHost() + ":" + c.agiPort() + "/" + path + pbxParam;
-  }
-
-  private void runAgi(InboundCall call, String path, int priority, Runnable next) {
-    SimChannel ch = call.channel;
-    if (ch.hungUp) {
-      return;
-    }
-    String url = agiUrl(path);
-    call.phase = Phase.IVR;
-    pbx.newexten(ch, ch.context, ch.exten, priority, "AGI", url);
-    String script = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-    AgiGlue glue = new AgiGlue(call, script, next);
-    call.agi = glue;
-    if (agiClient == null || pbx.configuration.agiPort() == 0) {
-      glue.finished("FAILURE");
-      return;
-    }
-    agiClient.start(
-        new AgiRequest(pbx.configuration.agiHost(), pbx.configuration.agiPort(), env(ch, url)),
-        glue);
-  }
-
-  private List<Map.Entry<String, String>> env(SimChannel ch, String url) {
-    String script = url.substring(url.indexOf('/', "agi://".length()) + 1);
-    List<Map.Entry<String, String>> env = new ArrayList<>();
-    env.add(Map.entry("agi_network", "yes"));
-    env.add(Map.entry("agi_network_script", script));
-    env.add(Map.entry("agi_request", url));
-    env.add(Map.entry("agi_channel", ch.name));
-    env.add(Map.entry("agi_language", "en"));
-    env.add(Map.entry("agi_type", "PJSIP"));
-    env.add(Map.entry("agi_uniqueid", ch.uniqueid));
-    env.add(Map.entry("agi_version", "22.10.1"));
-    env.add(Map.entry("agi_callerid", ch.callerIdNum));
-    env.add(Map.entry("agi_calleridname", ch.callerIdName));
-    env.add(Map.entry("agi_callingpres", "0"));
-    env.add(Map.entry("agi_callingani2", "0"));
-    env.add(Map.entry("agi_callington", "0"));
-    env.add(Map.entry("agi_callingtns", "0"));
-    env.add(Map.entry("agi_dnid", ch.dnid.isEmpty() ? "unknown" : ch.dnid));
-    env.add(Map.entry("agi_rdnis", "unknown"));
-    env.add(Map.entry("agi_context", ch.context));
-    env.add(Map.entry("agi_extension", ch.exten));
-    env.add(Map.entry("agi_priority", Integer.toString(ch.priority)));
-    env.add(Map.entry("agi_enhanced", "0.0"));
-    env.add(Map.entry("agi_accountcode", ""));
-    env.add(Map.entry("agi_threadid", Long.toString(140171156137664L + ch.uniqueid.hashCode())));
-    return env;
-  }
-
-  /** Called on the PBX thread when an AGI session ended. */
-  private void agiFinished(AgiGlue glue, String status) {
-    InboundCall call = glue.call;
-    SimChannel ch = call.channel;
-    if (ch.hungUp) {
-      return;
-    }
-    pbx.varSet(ch, "AGISTATUS", status);
-    if (glue.script.equals("survey")) {
-      pbx.surveys.incrementAndGet();
-    }
-    if (glue.hangupRequested) {
-      pbx.hangup(ch, 16);
-      pbx.refreshDevice(ch.endpoint);
-      if (!call.everAnswered && glue.script.equals("ivr")) {
-        pbx.abandoned.incrementAndGet();
-      }
-      cancel(call.abandonTimer);
-      return;
-    }
-    String[] redirect = call.pendingRedirect;
-    if (redirect != null) {
-      call.pendingRedirect = null;
-      enterContext(call, redirect[0], redirect[1]);
-      return;
-    }
-    glue.next.run();
-  }
-
-  private void gotoWait(InboundCall call, int gotoPriority) {
+  void gotoWait(InboundCall call, int gotoPriority) {
     SimChannel ch = call.channel;
     pbx.newexten(ch, ch.context, ch.exten, gotoPriority, "Goto", "switchboard-wait,s,1");
     enterWait(call);
   }
 
-  private void enterWait(InboundCall call) {
+  void enterWait(InboundCall call) {
     SimChannel ch = call.channel;
     pbx.newexten(ch, "switchboard-wait", "s", 1, "MusicOnHold", "default");
     pbx.emit(pbx.channelEvent("MusicOnHoldStart", "call,all", ch).add("Class", "default").build());
     call.phase = Phase.WAIT;
   }
 
-  private void musicOnHoldStop(SimChannel ch) {
+  void musicOnHoldStop(SimChannel ch) {
     pbx.emit(pbx.channelEvent("MusicOnHoldStop", "call,all", ch).build());
   }
 
@@ -231,7 +141,7 @@ final class CallFlow {
         return;
       }
       case WAIT -> musicOnHoldStop(ch);
-      case DIAL -> cancelDial(call.dial, false);
+      case DIAL -> hangups.cancelDial(call.dial, false);
       case TALK -> {
         DialLeg leg = call.dial;
         SimBridge bridge = ch.bridge;
@@ -240,7 +150,7 @@ final class CallFlow {
           pbx.bridgeLeave(bridge, leg.callee);
           pbx.bridgeDestroy(bridge);
         }
-        endCallee(leg, 16, true);
+        hangups.endCallee(leg, 16, true);
       }
       case AFTER -> {
         // survey or hang-up step: the redirect simply moves the caller on
@@ -250,7 +160,7 @@ final class CallFlow {
     enterContext(call, context, exten);
   }
 
-  private void enterContext(InboundCall call, String context, String exten) {
+  void enterContext(InboundCall call, String context, String exten) {
     SimChannel ch = call.channel;
     switch (context) {
       case "switchboard-connect" -> dial(call, exten, false);
@@ -260,7 +170,7 @@ final class CallFlow {
         ch.context = context;
         ch.exten = "s";
         String contact = ch.variable("SB_CONTACT");
-        runAgi(call, "callback?contact=" + contact, 1, () -> gotoWait(call, 2));
+        agiStep.run(call, "callback?contact=" + contact, 1, () -> gotoWait(call, 2));
       }
       default -> {
         LOG.info("redirect of {} to unknown context {}: hanging up", ch.name, context);
@@ -484,7 +394,7 @@ final class CallFlow {
       }
       long limit = call.script.talkLimitMs();
       if (limit >= 0 && (leg.talkMs < 0 || limit < leg.talkMs)) {
-        call.talkTimer = pbx.scheduler.schedule(limit, () -> callerHangsUp(call));
+        call.talkTimer = pbx.scheduler.schedule(limit, () -> hangups.callerHangsUp(call));
         return;
       }
     }
@@ -536,7 +446,7 @@ final class CallFlow {
       call.phase = Phase.AFTER;
       call.dial = null;
       String contact = caller.variable("SB_CONTACT");
-      runAgi(call, "survey?contact=" + contact, 2, () -> hangupByDialplan(call, 3));
+      agiStep.run(call, "survey?contact=" + contact, 2, () -> hangupByDialplan(call, 3));
       return;
     }
     pbx.softHangupRequest(caller, 16);
@@ -564,101 +474,18 @@ final class CallFlow {
     pbx.varSet(caller, "DIALSTATUS", "ANSWER");
   }
 
-  private void hangupByDialplan(InboundCall call, int priority) {
+  void hangupByDialplan(InboundCall call, int priority) {
     SimChannel ch = call.channel;
     pbx.newexten(ch, ch.context, ch.exten, priority, "Hangup", "");
     pbx.softHangupRequest(ch, 16);
     finishCaller(call, 16);
   }
 
-  private void finishCaller(InboundCall call, int cause) {
+  void finishCaller(InboundCall call, int cause) {
     cancel(call.abandonTimer);
     cancel(call.talkTimer);
     pbx.hangup(call.channel, cause);
     pbx.refreshDevice(call.channel.endpoint);
-  }
-
-  // ------------------------------------------------------------------ caller hang-ups
-
-  /** The caller's SIP BYE (patience ran out, or done talking): traces s02, s03, s06. */
-  void callerHangsUp(InboundCall call) {
-    SimChannel ch = call.channel;
-    if (ch.hungUp) {
-      return;
-    }
-    switch (call.phase) {
-      case IVR, AFTER -> {
-        pbx.hangupRequest(ch, null);
-        pbx.softHangupRequest(ch, 16);
-        if (call.agi != null) {
-          call.agi.hungUp = true;
-        }
-        countAbandon(call);
-        finishCaller(call, 0);
-      }
-      case WAIT -> {
-        pbx.hangupRequest(ch, null);
-        musicOnHoldStop(ch);
-        pbx.softHangupRequest(ch, 16);
-        countAbandon(call);
-        finishCaller(call, 0);
-      }
-      case DIAL -> {
-        pbx.hangupRequest(ch, null);
-        DialLeg leg = call.dial;
-        countAbandon(call);
-        cancelDial(leg, true);
-      }
-      case TALK -> {
-        DialLeg leg = call.dial;
-        pbx.hangupRequest(ch, 16);
-        SimBridge bridge = ch.bridge;
-        if (bridge != null) {
-          pbx.bridgeLeave(bridge, ch);
-        }
-        dialTimes(leg, ch);
-        pbx.softHangupRequest(ch, 16);
-        finishCaller(call, 16);
-        if (bridge != null) {
-          pbx.bridgeLeave(bridge, leg.callee);
-          pbx.bridgeDestroy(bridge);
-        }
-        endCallee(leg, 16, false);
-      }
-    }
-  }
-
-  private void countAbandon(InboundCall call) {
-    if (!call.everAnswered) {
-      pbx.abandoned.incrementAndGet();
-    }
-  }
-
-  /** The caller leaves while the phone rings: DialEnd CANCEL (trace s06; AMI Hangup s08). */
-  private void cancelDial(DialLeg leg, boolean callerGone) {
-    cancel(leg.ringTimer);
-    cancel(leg.answerTimer);
-    SimChannel ch = leg.caller;
-    dialEnd(ch, leg.callee, "CANCEL");
-    pbx.varSet(ch, "DIALSTATUS", "CANCEL");
-    if (callerGone) {
-      pbx.softHangupRequest(ch, 16);
-      finishCaller(leg.call, 0);
-    }
-    pbx.hangup(leg.callee, 0);
-    pbx.refreshDevice(leg.endpoint);
-    notifyEnded(leg);
-    leg.call.dial = null;
-  }
-
-  private void endCallee(DialLeg leg, int cause, boolean soft) {
-    cancel(leg.talkTimer);
-    if (soft) {
-      pbx.softHangupRequest(leg.callee, cause);
-    }
-    pbx.hangup(leg.callee, cause);
-    pbx.refreshDevice(leg.endpoint);
-    notifyEnded(leg);
   }
 
   void notifyEnded(DialLeg leg) {
@@ -666,68 +493,6 @@ final class CallFlow {
     if (b != null) {
       b.onCallEnded(leg.endpoint, leg.answered);
     }
-  }
-
-  // ------------------------------------------------------------------ AMI Hangup
-
-  /** AMI Hangup: only SoftHangupRequest, cause from the action (trace s08). */
-  void amiHangup(SimChannel ch, int cause) {
-    if (ch.activity instanceof InboundCall call) {
-      switch (call.phase) {
-        case WAIT -> {
-          musicOnHoldStop(ch);
-          pbx.softHangupRequest(ch, cause);
-          finishCaller(call, cause);
-        }
-        case DIAL -> {
-          DialLeg leg = call.dial;
-          cancel(leg.ringTimer);
-          cancel(leg.answerTimer);
-          dialEnd(ch, leg.callee, "CANCEL");
-          pbx.softHangupRequest(ch, cause);
-          finishCaller(call, cause);
-          pbx.hangup(leg.callee, cause);
-          pbx.refreshDevice(leg.endpoint);
-          notifyEnded(leg);
-        }
-        case TALK -> {
-          DialLeg leg = call.dial;
-          SimBridge bridge = ch.bridge;
-          if (bridge != null) {
-            pbx.bridgeLeave(bridge, ch);
-          }
-          pbx.softHangupRequest(ch, cause);
-          if (bridge != null) {
-            pbx.bridgeLeave(bridge, leg.callee);
-            pbx.bridgeDestroy(bridge);
-          }
-          finishCaller(call, cause);
-          endCallee(leg, cause, false);
-        }
-        case IVR, AFTER -> {
-          pbx.softHangupRequest(ch, cause);
-          if (call.agi != null) {
-            call.agi.hungUp = true;
-          }
-          finishCaller(call, cause);
-        }
-      }
-      return;
-    }
-    if (ch.activity instanceof DialLeg leg) {
-      if (leg.answered) {
-        pbx.softHangupRequest(ch, cause);
-        calleeHangsUp(leg);
-      } else if (leg.originate != null) {
-        leg.originate.failed(this, leg, 1, cause);
-      } else {
-        noAnswer(leg);
-      }
-      return;
-    }
-    pbx.softHangupRequest(ch, cause);
-    pbx.hangup(ch, cause);
-    pbx.refreshDevice(ch.endpoint);
   }
 
   // ------------------------------------------------------------------ overflow
@@ -766,101 +531,6 @@ final class CallFlow {
   static void cancel(SimScheduler.Timer timer) {
     if (timer != null) {
       timer.cancel();
-    }
-  }
-
-  /** The PBX side of one FastAGI session; called from the AGI thread. */
-  final class AgiGlue implements AgiChannel {
-    final InboundCall call;
-    final String script;
-    final Runnable next;
-    volatile boolean hungUp;
-    volatile boolean hangupRequested;
-
-    AgiGlue(InboundCall call, String script, Runnable next) {
-      this.call = call;
-      this.script = script;
-      this.next = next;
-    }
-
-    @Override
-    public void commandStarted(int commandId, String command) {
-      pbx.scheduler.execute(
-          () -> {
-            if (!call.channel.hungUp) {
-              pbx.emit(
-                  pbx.channelEvent("AGIExecStart", "agi,all", call.channel)
-                      .add("CommandId", Integer.toString(commandId))
-                      .add("Command", command)
-                      .build());
-            }
-          });
-    }
-
-    @Override
-    public void commandEnded(int commandId, String command, int resultCode, String result) {
-      pbx.scheduler.execute(
-          () -> {
-            if (!call.channel.hungUp) {
-              pbx.emit(
-                  pbx.channelEvent("AGIExecEnd", "agi,all", call.channel)
-                      .add("CommandId", Integer.toString(commandId))
-                      .add("Command", command)
-                      .add("ResultCode", Integer.toString(resultCode))
-                      .add("Result", result)
-                      .build());
-            }
-          });
-    }
-
-    @Override
-    public void setVariable(String name, String value) {
-      pbx.scheduler.execute(
-          () -> {
-            if (!call.channel.hungUp) {
-              pbx.varSet(call.channel, name, value);
-            }
-          });
-    }
-
-    @Override
-    public String getVariable(String name) {
-      CompletableFuture<String> f = new CompletableFuture<>();
-      pbx.scheduler.execute(() -> f.complete(call.channel.variables.get(name)));
-      try {
-        return f.get(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      } catch (ExecutionException | TimeoutException e) {
-        return null;
-      }
-    }
-
-    @Override
-    public String nextDigits(String prompt) {
-      return call.script.nextDigits(script, prompt);
-    }
-
-    @Override
-    public void hangup() {
-      hangupRequested = true;
-      pbx.scheduler.execute(
-          () -> {
-            if (!call.channel.hungUp) {
-              pbx.softHangupRequest(call.channel, 16);
-            }
-          });
-    }
-
-    @Override
-    public boolean isHungUp() {
-      return hungUp || hangupRequested;
-    }
-
-    @Override
-    public void finished(String status) {
-      pbx.scheduler.execute(() -> agiFinished(this, hangupRequested ? "HANGUP" : status));
     }
   }
 }

@@ -148,7 +148,7 @@ public final class PbxActionHandler implements AmiServer.ActionHandler {
     }
     int cause = (int) parseLong(a.getOr("Cause", "16"), 16);
     s.send(AmiSession.response("Success", id).add("Message", "Channel Hungup").build());
-    pbx.callFlow.amiHangup(ch, cause);
+    pbx.callFlow.hangups.amiHangup(ch, cause);
   }
 
   private void setvar(AmiSession s, AmiMessage a, String id) {

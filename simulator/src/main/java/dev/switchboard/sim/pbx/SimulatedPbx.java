@@ -3,11 +3,9 @@ package dev.switchboard.sim.pbx;
 import dev.switchboard.sim.agi.AgiClient;
 import dev.switchboard.sim.ami.AmiMessage;
 import dev.switchboard.sim.ami.AmiSession;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,7 +32,6 @@ public final class SimulatedPbx {
   private final Map<String, String> deviceStates = new LinkedHashMap<>();
   private final Map<String, String> globals = new HashMap<>();
   private int nextChannelId;
-  private long nextBridgeId;
   final CallFlow callFlow;
   final AtomicLong callsStarted = new AtomicLong();
   final AtomicLong answered = new AtomicLong();
@@ -331,7 +328,6 @@ public final class SimulatedPbx {
             (int) a & 0xfff,
             ((int) (b >>> 48) & 0x3fff) | 0x8000,
             b & 0xffffffffffffL);
-    nextBridgeId++;
     SimBridge bridge = new SimBridge(id);
     bridges.put(id, bridge);
     AmiMessage.Builder e = event("BridgeCreate", "call,all");
@@ -386,10 +382,5 @@ public final class SimulatedPbx {
 
   void emit(AmiMessage event) {
     events.accept(event);
-  }
-
-  /** A snapshot list of the live channels, for tests (runs on the caller's thread). */
-  List<SimChannel> liveChannels() {
-    return new ArrayList<>(channels.values());
   }
 }

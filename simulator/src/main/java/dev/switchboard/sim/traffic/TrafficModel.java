@@ -19,6 +19,7 @@ public final class TrafficModel {
   private final SplittableRandom random;
   private final List<VirtualAgent> agents = new ArrayList<>();
   private volatile boolean running;
+  private volatile boolean stopped;
   private long callerNumber;
 
   /**
@@ -45,6 +46,9 @@ public final class TrafficModel {
    * @param agentStaggerMs gap between agent logins
    */
   public void start(boolean arrivals, long agentStaggerMs) {
+    if (stopped || running) {
+      return;
+    }
     running = true;
     int i = 0;
     for (SimulationScenario.AgentSpec spec : scenario.agents()) {
@@ -108,6 +112,7 @@ public final class TrafficModel {
 
   /** Stops generating calls (calls in progress continue). */
   public void stop() {
+    stopped = true;
     running = false;
   }
 

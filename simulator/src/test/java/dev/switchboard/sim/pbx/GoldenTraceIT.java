@@ -88,6 +88,48 @@ class GoldenTraceIT {
   }
 
   @Test
+  void shouldPlayS02CallerHangsUpFirst() throws Exception {
+    try (SimHarness h = new SimHarness(20_000);
+        TestAmiClient c = h.client()) {
+      h.pbx.startInboundCall("500", "sipp", "caller1", talker(5500));
+      String ch = waitMoh(c, 1).getOr("Channel", "");
+      c.awaitResponse(c.send("Status", "Channel", ch), WAIT);
+      c.send(
+          "Redirect",
+          "Channel",
+          ch,
+          "Context",
+          "switchboard-connect",
+          "Exten",
+          "agent01",
+          "Priority",
+          "1");
+      c.awaitCount(event("Hangup"), 2, WAIT);
+      c.await(event("DeviceStateChange", "State", "NOT_INUSE"), WAIT);
+      assertSameShape(c.received(), "s02-caller-hangs-up-first.ami");
+    }
+  }
+
+  private static CallerScript talker(long talkLimitMs) {
+    return new CallerScript() {
+      @Override
+      public String nextDigits(String script, String prompt) {
+        return "";
+      }
+
+      @Override
+      public long abandonAfterMs() {
+        return -1;
+      }
+
+      @Override
+      public long talkLimitMs() {
+        return talkLimitMs;
+      }
+    };
+  }
+
+  @Test
   void shouldPlayS03AbandonInMusicOnHold() throws Exception {
     try (SimHarness h = new SimHarness(5000);
         TestAmiClient c = h.client()) {
