@@ -58,13 +58,13 @@ final class AmiLinkAgent implements Runnable {
   private volatile boolean dropped;
   private volatile LinkState state = LinkState.CONNECTING;
   private volatile long sinceMs;
-  private volatile long lastPongMs;
 
   // Owned by the link thread.
   private volatile CountingManagerConnection connection;
   private int failures;
   private long nextAttemptMs;
   private long lastPingMs;
+  private long lastUpMs;
   private boolean attempted;
   private boolean downPublished;
 
@@ -215,8 +215,9 @@ final class AmiLinkAgent implements Runnable {
     }
     failures = 0;
     downPublished = false;
-    lastPingMs = clock.currentTimeMs();
-    lastPongMs = lastPingMs;
+    lastUpMs = clock.currentTimeMs();
+    lastPingMs = lastUpMs;
+    metrics.lastReadNanos = System.nanoTime();
     setState(LinkState.UP);
     sink.publish(new Command.PbxLinkChanged(pbx.id(), true));
     LOG.info("pbx {}: AMI link up ({}:{})", pbx.id(), pbx.host(), pbx.port());
@@ -423,24 +424,30 @@ final class AmiLinkAgent implements Runnable {
     }
   }
 
+  /**
+   * Pings a quiet link and declares it dropped when a ping went unanswered. Liveness is any message
+   * read off the socket, not the Ping's own response: under load that response waits behind
+   * thousands of events in asterisk-java's dispatch queue, while the socket is busy.
+   */
   private void keepAlive(long now) {
-    if (now - lastPingMs < PING_INTERVAL_MS) {
+    long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - metrics.lastReadNanos);
+    if (silentMs < PING_INTERVAL_MS) {
       return;
     }
-    if (lastPongMs < lastPingMs && now - lastPingMs >= RESPONSE_TIMEOUT_MS) {
-      LOG.warn("pbx {}: no answer to AMI Ping; treating the link as dropped", pbx.id());
+    if (silentMs >= PING_INTERVAL_MS + RESPONSE_TIMEOUT_MS && lastPingMs > lastUpMs) {
+      LOG.warn(
+          "pbx {}: AMI link silent for {} ms despite a Ping; treating it as dropped",
+          pbx.id(),
+          silentMs);
       dropped = true;
+      return;
+    }
+    if (now - lastPingMs < PING_INTERVAL_MS) {
       return;
     }
     lastPingMs = now;
     try {
-      connection.sendAction(
-          new PingAction(),
-          response -> {
-            if (response != null) {
-              lastPongMs = clock.currentTimeMs();
-            }
-          });
+      connection.sendAction(new PingAction(), null);
     } catch (Exception e) {
       dropped = true;
     }
