@@ -67,21 +67,24 @@ public final class CtiLoadBench {
   public static void main(String[] args) throws Exception {
     int rate = 1000;
     int seconds = 10;
+    int warmupSeconds = 5;
     boolean allEvents = false;
     Path trace = Path.of("cti-adapter/src/test/resources/traces/s01-answered.ami");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rate" -> rate = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
         case "--all-events" -> allEvents = true;
         case "--trace" -> trace = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    new CtiLoadBench().run(trace, rate, seconds, allEvents);
+    new CtiLoadBench().run(trace, rate, seconds, warmupSeconds, allEvents);
   }
 
-  private void run(Path trace, int rate, int seconds, boolean allEvents) throws Exception {
+  private void run(Path trace, int rate, int seconds, int warmupSeconds, boolean allEvents)
+      throws Exception {
     quietLogsButCountAsteriskJavaWarnings();
     CallTemplate template = CallTemplate.load(trace, allEvents);
     CommandPublisher publisher = this::onCommand;
@@ -114,46 +117,31 @@ public final class CtiLoadBench {
       while (adapter.links().get(0).state() != LinkState.UP) {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
       }
+      // Warm-up at the same rate (JIT, asterisk-java's reflection caches); not measured.
+      blast(server, adapter, template, channelToContact, 0, (long) rate * warmupSeconds, rate);
+      awaitCommands((long) rate * warmupSeconds * 5, 60);
+      reset();
+      CtiCounters base = adapter.counters();
+      long first = (long) rate * warmupSeconds;
       long calls = (long) rate * seconds;
-      long events = 0;
-      long tickNs = TimeUnit.MILLISECONDS.toNanos(10);
-      double perTick = rate / 100.0;
-      double due = 0;
       long start = System.nanoTime();
-      long next = start;
-      for (long i = 0; i < calls; ) {
-        due += perTick;
-        while (i < calls && due >= 1) {
-          events += blastCall(server, adapter, template, i, channelToContact);
-          i++;
-          due -= 1;
-        }
-        server.flush();
-        next += tickNs;
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
-        }
-      }
-      server.flush();
+      long events = blast(server, adapter, template, channelToContact, first, calls, rate);
       long blastEnd = System.nanoTime();
       long expected = calls * 5;
-      long deadline = blastEnd + TimeUnit.SECONDS.toNanos(60);
-      while (commands() < expected && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-      }
+      awaitCommands(expected, 60);
       // A little more time for stragglers (unexpected extras would show up here).
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-      CtiCounters c = adapter.counters();
+      CtiCounters c = minus(adapter.counters(), base);
       double blastSeconds = (blastEnd - start) / 1e9;
       double drainMs = (Math.max(lastCommandNs.get(), blastEnd) - blastEnd) / 1e6;
       double activeSeconds = (Math.max(lastCommandNs.get(), blastEnd) - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "calls=%d rate=%d/s seconds=%d mask=%s eventsPerCall=%d%n",
+          "calls=%d rate=%d/s seconds=%d (after %d s warm-up) mask=%s eventsPerCall=%d%n",
           calls,
           rate,
           seconds,
+          warmupSeconds,
           allEvents ? "all" : "call,user",
           template.eventsPerCall());
       System.out.printf(
@@ -190,10 +178,80 @@ public final class CtiLoadBench {
           "blast %.2f s, drain after blast %.1f ms, events received/s over active time %.0f%n",
           blastSeconds,
           drainMs,
-          (c.eventsReceived() - 2) / activeSeconds);
+          c.eventsReceived() / activeSeconds);
       printLatency("DialEnd ANSWER written -> ContactAnswered published (us)", answerLatencyUs);
       printLatency("ContactOffered -> Redirect read by the PBX (us)", redirectLatencyUs);
     }
+  }
+
+  private long blast(
+      BlastingAmiServer server,
+      CtiAdapter adapter,
+      CallTemplate template,
+      Map<String, String> channelToContact,
+      long first,
+      long calls,
+      int rate)
+      throws IOException {
+    long events = 0;
+    long tickNs = TimeUnit.MILLISECONDS.toNanos(10);
+    double perTick = rate / 100.0;
+    double due = 0;
+    long next = System.nanoTime();
+    for (long i = first; i < first + calls; ) {
+      due += perTick;
+      while (i < first + calls && due >= 1) {
+        events += blastCall(server, adapter, template, i, channelToContact);
+        i++;
+        due -= 1;
+      }
+      server.flush();
+      next += tickNs;
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+    }
+    server.flush();
+    return events;
+  }
+
+  private void awaitCommands(long expected, int timeoutSeconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (commands() < expected && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private void reset() {
+    answered.reset();
+    ended.reset();
+    deviceStates.reset();
+    otherCommands.reset();
+    synchronized (answerLatencyUs) {
+      answerLatencyUs.reset();
+    }
+    synchronized (redirectLatencyUs) {
+      redirectLatencyUs.reset();
+    }
+    dropWarnings.reset();
+    slowWarnings.reset();
+  }
+
+  private static CtiCounters minus(CtiCounters a, CtiCounters b) {
+    return new CtiCounters(
+        a.eventsReceived() - b.eventsReceived(),
+        a.eventsTranslated() - b.eventsTranslated(),
+        a.eventsIgnored() - b.eventsIgnored(),
+        a.eventsMalformed() - b.eventsMalformed(),
+        a.eventsUnknownType() - b.eventsUnknownType(),
+        a.eventsUnknownChannel() - b.eventsUnknownChannel(),
+        a.eventsDuplicate() - b.eventsDuplicate(),
+        a.commandsRetried() - b.commandsRetried(),
+        a.commandsDropped() - b.commandsDropped(),
+        a.actionsSent() - b.actionsSent(),
+        a.actionsFailed() - b.actionsFailed(),
+        a.contactsLostInOutage() - b.contactsLostInOutage());
   }
 
   private long blastCall(
