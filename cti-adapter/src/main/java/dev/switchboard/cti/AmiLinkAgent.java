@@ -41,6 +41,7 @@ final class AmiLinkAgent implements Runnable {
   private static final long PING_INTERVAL_MS = 10_000;
   private static final long IDLE_PARK_MS = 100;
   private static final String EVENT_MASK = "call,user";
+  private static final int MAX_HELD_ACTIONS = 10_000;
 
   private final PbxConfiguration pbx;
   private final CallTracker tracker;
@@ -154,7 +155,10 @@ final class AmiLinkAgent implements Runnable {
           linkDropped(now);
         }
         if (state != LinkState.UP) {
-          failOffersWhileDown();
+          if (state == LinkState.DOWN) {
+            // Before the first attempt (CONNECTING) offers wait: the link may be up in a moment.
+            failOffersWhileDown();
+          }
           if (now >= nextAttemptMs) {
             connectAndResync();
             continue;
@@ -371,7 +375,12 @@ final class AmiLinkAgent implements Runnable {
       } else {
         // Overflow, callback-offer and revoke actions stay valid after a reconnect if the
         // channel still exists; the PBX refuses them harmlessly if it does not.
-        heldWhileDown.addLast(a);
+        if (heldWhileDown.size() < MAX_HELD_ACTIONS) {
+          heldWhileDown.addLast(a);
+        } else {
+          metrics.actionsFailed.increment();
+          LOG.warn("pbx {}: link down too long, dropped {}", pbx.id(), a.action().getAction());
+        }
       }
     }
   }
