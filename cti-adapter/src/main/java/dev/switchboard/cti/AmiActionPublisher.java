@@ -90,19 +90,22 @@ final class AmiActionPublisher {
       return;
     }
     String extension = dialExtension(o.agentExtension());
-    if (!link.tracker().onOffered(o.contactId(), o.agentId(), extension, o.type(), o.channel())) {
-      return;
-    }
-    PbxConfiguration pbx = link.pbx();
+    String channel = null;
     if (o.type() == ContactType.CALL) {
-      String channel =
-          o.channel().isEmpty() ? link.tracker().callerChannel(o.contactId()) : o.channel();
+      channel = o.channel().isEmpty() ? link.tracker().callerChannel(o.contactId()) : o.channel();
       if (channel == null) {
+        LOG.warn("contact {}: offered without a caller channel; cannot ring", o.contactId());
         link.sink()
             .publish(
                 new Command.OfferFailed(o.contactId(), o.agentId(), OfferFailure.ACTION_FAILED));
         return;
       }
+    }
+    if (!link.tracker().onOffered(o.contactId(), o.agentId(), extension, o.type(), o.channel())) {
+      return;
+    }
+    PbxConfiguration pbx = link.pbx();
+    if (o.type() == ContactType.CALL) {
       String ring = Integer.toString(o.ringTimeoutSeconds());
       link.enqueue(offerStep(new SetVarAction(channel, "SB_RING", ring), o, false));
       link.enqueue(offerStep(new SetVarAction(channel, "SB_CONTACT", o.contactId()), o, false));

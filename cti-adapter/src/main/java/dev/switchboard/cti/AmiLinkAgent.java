@@ -41,6 +41,7 @@ final class AmiLinkAgent implements Runnable {
   private static final long PING_INTERVAL_MS = 10_000;
   private static final long IDLE_PARK_MS = 100;
   private static final String EVENT_MASK = "call,user";
+  private static final int MAX_HELD_ACTIONS = 10_000;
 
   private final PbxConfiguration pbx;
   private final CallTracker tracker;
@@ -58,13 +59,13 @@ final class AmiLinkAgent implements Runnable {
   private volatile boolean dropped;
   private volatile LinkState state = LinkState.CONNECTING;
   private volatile long sinceMs;
-  private volatile long lastPongMs;
 
   // Owned by the link thread.
   private volatile CountingManagerConnection connection;
   private int failures;
   private long nextAttemptMs;
   private long lastPingMs;
+  private long lastUpMs;
   private boolean attempted;
   private boolean downPublished;
 
@@ -154,7 +155,10 @@ final class AmiLinkAgent implements Runnable {
           linkDropped(now);
         }
         if (state != LinkState.UP) {
-          failOffersWhileDown();
+          if (state == LinkState.DOWN) {
+            // Before the first attempt (CONNECTING) offers wait: the link may be up in a moment.
+            failOffersWhileDown();
+          }
           if (now >= nextAttemptMs) {
             connectAndResync();
             continue;
@@ -215,8 +219,9 @@ final class AmiLinkAgent implements Runnable {
     }
     failures = 0;
     downPublished = false;
-    lastPingMs = clock.currentTimeMs();
-    lastPongMs = lastPingMs;
+    lastUpMs = clock.currentTimeMs();
+    lastPingMs = lastUpMs;
+    metrics.lastReadNanos = System.nanoTime();
     setState(LinkState.UP);
     sink.publish(new Command.PbxLinkChanged(pbx.id(), true));
     LOG.info("pbx {}: AMI link up ({}:{})", pbx.id(), pbx.host(), pbx.port());
@@ -370,7 +375,12 @@ final class AmiLinkAgent implements Runnable {
       } else {
         // Overflow, callback-offer and revoke actions stay valid after a reconnect if the
         // channel still exists; the PBX refuses them harmlessly if it does not.
-        heldWhileDown.addLast(a);
+        if (heldWhileDown.size() < MAX_HELD_ACTIONS) {
+          heldWhileDown.addLast(a);
+        } else {
+          metrics.actionsFailed.increment();
+          LOG.warn("pbx {}: link down too long, dropped {}", pbx.id(), a.action().getAction());
+        }
       }
     }
   }
@@ -423,24 +433,30 @@ final class AmiLinkAgent implements Runnable {
     }
   }
 
+  /**
+   * Pings a quiet link and declares it dropped when a ping went unanswered. Liveness is any message
+   * read off the socket, not the Ping's own response: under load that response waits behind
+   * thousands of events in asterisk-java's dispatch queue, while the socket is busy.
+   */
   private void keepAlive(long now) {
-    if (now - lastPingMs < PING_INTERVAL_MS) {
+    long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - metrics.lastReadNanos);
+    if (silentMs < PING_INTERVAL_MS) {
       return;
     }
-    if (lastPongMs < lastPingMs && now - lastPingMs >= RESPONSE_TIMEOUT_MS) {
-      LOG.warn("pbx {}: no answer to AMI Ping; treating the link as dropped", pbx.id());
+    if (silentMs >= PING_INTERVAL_MS + RESPONSE_TIMEOUT_MS && lastPingMs > lastUpMs) {
+      LOG.warn(
+          "pbx {}: AMI link silent for {} ms despite a Ping; treating it as dropped",
+          pbx.id(),
+          silentMs);
       dropped = true;
+      return;
+    }
+    if (now - lastPingMs < PING_INTERVAL_MS) {
       return;
     }
     lastPingMs = now;
     try {
-      connection.sendAction(
-          new PingAction(),
-          response -> {
-            if (response != null) {
-              lastPongMs = clock.currentTimeMs();
-            }
-          });
+      connection.sendAction(new PingAction(), null);
     } catch (Exception e) {
       dropped = true;
     }

@@ -171,7 +171,7 @@ final class CallTracker {
    * PJSIP/agent01}).
    */
   synchronized void onAgentConfigured(String extension) {
-    String resource = extension.contains("/") ? resourceOf(extension) : extension;
+    String resource = extension.contains("/") ? AmiVocabulary.resourceOf(extension) : extension;
     agentDevices.put(resource.toLowerCase(Locale.ROOT), extension);
   }
 
@@ -346,7 +346,8 @@ final class CallTracker {
     }
     String agentId = c.agentId;
     clearOffer(c);
-    return Translation.of(new Command.OfferFailed(c.contactId, agentId, failureOf(dialStatus)));
+    return Translation.of(
+        new Command.OfferFailed(c.contactId, agentId, AmiVocabulary.failureOf(dialStatus)));
   }
 
   /** The async Originate of a callback finished (OriginateResponse). */
@@ -369,7 +370,8 @@ final class CallTracker {
       return Translation.IGNORED;
     }
     clearOffer(c);
-    return Translation.of(new Command.OfferFailed(contactId, agentId, originateFailure(reason)));
+    return Translation.of(
+        new Command.OfferFailed(contactId, agentId, AmiVocabulary.originateFailure(reason)));
   }
 
   /** The AMI action that should have rung the agent failed. */
@@ -392,7 +394,7 @@ final class CallTracker {
       // Queue:support_avail, Custom:..., hints: not phones.
       return Translation.IGNORED;
     }
-    String resource = resourceOf(device);
+    String resource = AmiVocabulary.resourceOf(device);
     String configured;
     if (agentDevices.isEmpty()) {
       configured = resource;
@@ -444,7 +446,7 @@ final class CallTracker {
         case OFFERED -> {
           if (!caller.bridgeId().isEmpty()) {
             out.add(answered(c));
-          } else if (!caller.exten().equalsIgnoreCase(resourceOf(c.agentExtension))) {
+          } else if (!caller.exten().equalsIgnoreCase(AmiVocabulary.resourceOf(c.agentExtension))) {
             // No longer dialling the agent: the offer failed while the link was down.
             out.add(lostOffer(c));
           }
@@ -571,39 +573,9 @@ final class CallTracker {
 
   /** True if {@code channel} (PJSIP/agent01-0000001) is a leg of the offered agent's device. */
   private static boolean isAgentChannel(Contact c, String channel) {
-    if (channel == null || c.agentExtension.isEmpty()) {
-      return false;
-    }
-    String ext = c.agentExtension.contains("/") ? resourceOf(c.agentExtension) : c.agentExtension;
-    String resource = resourceOf(channel);
-    int dash = resource.lastIndexOf('-');
-    String device = dash > 0 ? resource.substring(0, dash) : resource;
-    return device.equalsIgnoreCase(ext);
-  }
-
-  private static String resourceOf(String device) {
-    int slash = device.indexOf('/');
-    return slash >= 0 ? device.substring(slash + 1) : device;
-  }
-
-  /** Maps the dialplan's DIALSTATUS to why the offer was not taken. */
-  static OfferFailure failureOf(String dialStatus) {
-    if (dialStatus == null) {
-      return OfferFailure.NO_ANSWER;
-    }
-    return switch (dialStatus.trim().toUpperCase(Locale.ROOT)) {
-      case "BUSY" -> OfferFailure.BUSY;
-      case "CHANUNAVAIL", "CONGESTION" -> OfferFailure.UNAVAILABLE;
-      default -> OfferFailure.NO_ANSWER;
-    };
-  }
-
-  /** Maps an OriginateResponse Reason (the last control frame seen) to an offer failure. */
-  static OfferFailure originateFailure(int reason) {
-    return switch (reason) {
-      case 3 -> OfferFailure.NO_ANSWER;
-      case 5 -> OfferFailure.BUSY;
-      default -> OfferFailure.UNAVAILABLE;
-    };
+    return channel != null
+        && !c.agentExtension.isEmpty()
+        && AmiVocabulary.deviceOfChannel(channel)
+            .equalsIgnoreCase(AmiVocabulary.resourceOf(c.agentExtension));
   }
 }

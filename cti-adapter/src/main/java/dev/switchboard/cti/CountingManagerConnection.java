@@ -31,7 +31,6 @@ final class CountingManagerConnection extends ManagerConnectionImpl {
 
   @Override
   protected SocketConnectionFacade createSocket() throws IOException {
-    return new CountingSocketConnection(
-        super.createSocket(), metrics.wireEvents, metrics.eventsMalformed);
+    return new CountingSocketConnection(super.createSocket(), metrics);
   }
 }

@@ -14,13 +14,14 @@ final class CountingSocketConnection implements SocketConnectionFacade {
   private final SocketConnectionFacade delegate;
   private final LongAdder wireEvents;
   private final LongAdder garbageLines;
+  private final CtiMetrics metrics;
   private boolean inCommandOutput;
 
-  CountingSocketConnection(
-      SocketConnectionFacade delegate, LongAdder wireEvents, LongAdder garbageLines) {
+  CountingSocketConnection(SocketConnectionFacade delegate, CtiMetrics metrics) {
     this.delegate = delegate;
-    this.wireEvents = wireEvents;
-    this.garbageLines = garbageLines;
+    this.metrics = metrics;
+    this.wireEvents = metrics.wireEvents;
+    this.garbageLines = metrics.eventsMalformed;
   }
 
   @Override
@@ -35,6 +36,7 @@ final class CountingSocketConnection implements SocketConnectionFacade {
   private void classify(String line) {
     if (line.isEmpty()) {
       inCommandOutput = false;
+      metrics.lastReadNanos = System.nanoTime();
       return;
     }
     if (regionMatches(line, "Event:")) {

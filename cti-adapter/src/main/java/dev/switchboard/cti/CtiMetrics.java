@@ -20,6 +20,9 @@ final class CtiMetrics {
   final LongAdder actionsFailed = new LongAdder();
   final LongAdder contactsLostInOutage = new LongAdder();
 
+  /** When the link last read a line ({@link System#nanoTime()}): the link's proof of life. */
+  volatile long lastReadNanos = System.nanoTime();
+
   /** Counts one translation outcome. */
   void count(Translation.Outcome outcome) {
     switch (outcome) {

@@ -21,7 +21,7 @@ final class Await {
   }
 
   static void await(BooleanSupplier condition, Supplier<String> what) {
-    await(condition, Duration.ofSeconds(10), what);
+    await(condition, Duration.ofSeconds(30), what);
   }
 
   /** One polling interval. */

@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  */
 final class FakeAmiServer implements AutoCloseable {
   static final String BANNER = "Asterisk Call Manager/11.0.0";
-  private static final Duration GATE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration GATE_TIMEOUT = Duration.ofSeconds(30);
 
   /** An action the adapter sent; header names are lower case. */
   record Action(int connection, String name, Map<String, String> headers, long receivedNanos) {

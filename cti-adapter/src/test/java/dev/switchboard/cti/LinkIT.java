@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.router.api.AbandonReason;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.OfferFailure;
+import dev.switchboard.router.api.OverflowAction;
+import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.api.TimeSource;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -214,5 +216,84 @@ class LinkIT {
               new Command.ContactAbandoned("pbx2:" + UID, AbandonReason.CALLER_HANGUP, 0));
       assertThat(adapter.links()).extracting(PbxLinkStatus::pbxId).containsExactly("pbx1", "pbx2");
     }
+  }
+
+  @Test
+  void shouldCarryOutOverflowCallbackOfferAndRevokeAsAmiActions() throws Exception {
+    start(new FakeAmiServer.Session());
+    awaitUp();
+    adapter.onEvent(RouterEvents.queued("1.1", "PJSIP/sipp-1"), false);
+    adapter.onEvent(RouterEvents.queued("2.2", "PJSIP/sipp-2"), false);
+    adapter.onEvent(RouterEvents.queued("3.3", "PJSIP/sipp-3"), false);
+    adapter.onEvent(RouterEvents.queued("4.4", "PJSIP/sipp-4"), false);
+    adapter.onEvent(
+        new RouterEvent.ContactOverflowed(
+            0,
+            contact("1.1"),
+            "support",
+            new OverflowAction.ToNumber("5551000"),
+            "max-wait",
+            90_000,
+            PBX,
+            "PJSIP/sipp-1"),
+        false);
+    adapter.onEvent(
+        new RouterEvent.ContactOverflowed(
+            0,
+            contact("2.2"),
+            "support",
+            new OverflowAction.Disconnect(),
+            "max-length",
+            1_000,
+            PBX,
+            ""),
+        false);
+    adapter.onEvent(
+        new RouterEvent.CallbackOffered(0, contact("3.3"), "support", PBX, "PJSIP/sipp-3"), false);
+    // An offer revoked before the agent leg exists: the caller goes back to the wait context.
+    adapter.onEvent(RouterEvents.offered("4.4", "PJSIP/sipp-4", "a01", "agent01", 15), false);
+    await(() -> server.actions("Redirect").size() == 4, () -> "four redirects");
+    await(() -> server.actions("Setvar").size() == 4, () -> "setvars");
+    adapter.onEvent(new RouterEvent.OfferRevoked(0, contact("4.4"), "a01", "timeout"), false);
+    await(() -> server.actions("Redirect").size() == 5, () -> "the revoke's redirect");
+
+    assertThat(server.actions("Redirect"))
+        .extracting(
+            a ->
+                a.get("channel")
+                    + ">"
+                    + a.get("context")
+                    + ","
+                    + a.get("exten")
+                    + ","
+                    + a.get("priority"))
+        .containsExactly(
+            "PJSIP/sipp-1>switchboard-overflow,5551000,1",
+            "PJSIP/sipp-2>switchboard-overflow,hangup,1",
+            "PJSIP/sipp-3>switchboard-callback-offer,s,1",
+            "PJSIP/sipp-4>switchboard-connect,agent01,1",
+            "PJSIP/sipp-4>switchboard-wait,s,1");
+    assertThat(server.actions("Setvar").get(0).get("variable")).isEqualTo("SB_CONTACT");
+    assertThat(server.actions("Setvar").get(0).get("value")).isEqualTo(contact("3.3"));
+
+    // Once the agent leg is known, revoking hangs that leg up instead.
+    adapter.onEvent(RouterEvents.requeued("4.4", "PJSIP/sipp-4"), false);
+    adapter.onEvent(RouterEvents.offered("4.4", "PJSIP/sipp-4", "a02", "agent02", 15), false);
+    await(() -> server.actions("Redirect").size() == 6, () -> "second offer");
+    long received = adapter.counters().eventsReceived();
+    server.broadcast(
+        FakeAmiServer.frame(
+            "Event: DialBegin",
+            "Channel: PJSIP/sipp-4",
+            "Uniqueid: 4.4",
+            "Linkedid: 4.4",
+            "DestChannel: PJSIP/agent02-00000009",
+            "DestUniqueid: 4.9",
+            "DestLinkedid: 4.4",
+            "DialString: agent02"));
+    await(() -> adapter.counters().eventsReceived() > received, () -> "DialBegin seen");
+    adapter.onEvent(new RouterEvent.OfferRevoked(0, contact("4.4"), "a02", "timeout"), false);
+    await(() -> server.actions("Hangup").size() == 1, () -> "hangup of the agent leg");
+    assertThat(server.actions("Hangup").get(0).get("channel")).isEqualTo("PJSIP/agent02-00000009");
   }
 }
