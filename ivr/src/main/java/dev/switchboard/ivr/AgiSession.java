@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
@@ -58,7 +59,8 @@ final class AgiSession implements Runnable {
       WaitEstimator estimator,
       TimeSource time,
       Supplier<SessionContext> context,
-      IvrMetrics metrics) {}
+      IvrMetrics metrics,
+      BooleanSupplier closing) {}
 
   private final AgiConnection connection;
   private final InetAddress peer;
@@ -97,7 +99,7 @@ final class AgiSession implements Runnable {
       }
     } catch (AgiSessionEnded e) {
       services.metrics().ended(e.reason());
-      if (e.reason() == Reason.CALLER_HANGUP) {
+      if (e.reason() == Reason.CALLER_HANGUP || services.closing().getAsBoolean()) {
         LOG.debug(
             "{}: {}{}", label, e.getMessage(), published ? "; contact left to the router" : "");
       } else {
