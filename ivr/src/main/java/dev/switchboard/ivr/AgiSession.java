@@ -116,6 +116,13 @@ final class AgiSession implements Runnable {
 
   private Optional<CallInfo> callInfo(Map<String, String> env) {
     String networkScript = env.getOrDefault("agi_network_script", "");
+    if (networkScript.isEmpty()) {
+      // agi_request is the whole URL (agi://host:port/ivr?entry=…): keep what follows the host.
+      String url = env.getOrDefault("agi_request", "");
+      int hostStart = url.indexOf("://");
+      int path = hostStart < 0 ? -1 : url.indexOf('/', hostStart + 3);
+      networkScript = path < 0 ? "" : url.substring(path + 1);
+    }
     AgiCodec.ScriptRequest request = AgiCodec.parseScript(networkScript);
     CallInfo.Script script = CallInfo.Script.byName(request.script());
     if (script == null) {
