@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
@@ -58,7 +59,8 @@ final class AgiSession implements Runnable {
       WaitEstimator estimator,
       TimeSource time,
       Supplier<SessionContext> context,
-      IvrMetrics metrics) {}
+      IvrMetrics metrics,
+      BooleanSupplier closing) {}
 
   private final AgiConnection connection;
   private final InetAddress peer;
@@ -97,7 +99,7 @@ final class AgiSession implements Runnable {
       }
     } catch (AgiSessionEnded e) {
       services.metrics().ended(e.reason());
-      if (e.reason() == Reason.CALLER_HANGUP) {
+      if (e.reason() == Reason.CALLER_HANGUP || services.closing().getAsBoolean()) {
         LOG.debug(
             "{}: {}{}", label, e.getMessage(), published ? "; contact left to the router" : "");
       } else {
@@ -114,6 +116,13 @@ final class AgiSession implements Runnable {
 
   private Optional<CallInfo> callInfo(Map<String, String> env) {
     String networkScript = env.getOrDefault("agi_network_script", "");
+    if (networkScript.isEmpty()) {
+      // agi_request is the whole URL (agi://host:port/ivr?entry=…): keep what follows the host.
+      String url = env.getOrDefault("agi_request", "");
+      int hostStart = url.indexOf("://");
+      int path = hostStart < 0 ? -1 : url.indexOf('/', hostStart + 3);
+      networkScript = path < 0 ? "" : url.substring(path + 1);
+    }
     AgiCodec.ScriptRequest request = AgiCodec.parseScript(networkScript);
     CallInfo.Script script = CallInfo.Script.byName(request.script());
     if (script == null) {

@@ -189,6 +189,9 @@ public final class IvrConfigurationLoader {
         } catch (InvalidPathException e) {
           r.error(YamlLineIndex.join(p, "customerDirectory"), "not a valid path: " + directory);
         }
+        if (directoryPath != null && base != null) {
+          checkDirectory(directoryPath, YamlLineIndex.join(p, "customerDirectory"));
+        }
       }
       Map<String, String> pbxs = r.textMap(s, "pbxs", p);
       if (pbxs.isEmpty()) {
@@ -217,6 +220,20 @@ public final class IvrConfigurationLoader {
           directoryPath,
           zone,
           replyTimeoutMs);
+    }
+
+    /**
+     * With the configuration's own file known, the customer file it names is read now, so that a
+     * missing or malformed one fails the load instead of the IVR's start.
+     */
+    void checkDirectory(Path file, String path) {
+      try {
+        CsvCustomerDirectory.load(file);
+      } catch (IOException e) {
+        r.error(path, "cannot read the customer file " + file + ": " + e);
+      } catch (IllegalArgumentException e) {
+        r.error(path, e.getMessage());
+      }
     }
 
     ZoneId zone(String id, String path) {

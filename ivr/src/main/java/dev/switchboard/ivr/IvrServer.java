@@ -220,7 +220,8 @@ public final class IvrServer implements RouterEventListener, AutoCloseable {
             estimator,
             time,
             this::context,
-            metrics);
+            metrics,
+            () -> closed);
     AgiSession session = new AgiSession(connection, peer, services);
     open.add(connection);
     active.incrementAndGet();

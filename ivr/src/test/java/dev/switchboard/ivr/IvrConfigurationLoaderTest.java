@@ -272,6 +272,22 @@ class IvrConfigurationLoaderTest {
   void shouldResolveTheCustomerFileNextToTheConfiguration(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("switchboard.yaml");
     Files.writeString(file, base().replace("  pbxs:", "  customerDirectory: c.csv\n  pbxs:"));
+    assertThatThrownBy(() -> IvrConfigurationLoader.load(file, Set.of("support")))
+        .isInstanceOfSatisfying(
+            IvrConfigurationException.class,
+            e ->
+                assertThat(e.errors())
+                    .singleElement()
+                    .satisfies(
+                        x -> {
+                          assertThat(x.path()).isEqualTo("ivr.customerDirectory");
+                          assertThat(x.line()).isEqualTo(2);
+                          assertThat(x.message()).startsWith("cannot read the customer file");
+                        }));
+    Files.writeString(dir.resolve("c.csv"), "account,priority\n1,-3\n");
+    assertThatThrownBy(() -> IvrConfigurationLoader.load(file, Set.of("support")))
+        .hasMessageContaining("line 2: priority must be a number >= 0, got -3");
+    Files.writeString(dir.resolve("c.csv"), "account,tier\n1,VIP\n");
     IvrConfiguration cfg = IvrConfigurationLoader.load(file, Set.of("support"));
     assertThat(cfg.customerDirectory()).isEqualTo(dir.toAbsolutePath().resolve("c.csv"));
   }

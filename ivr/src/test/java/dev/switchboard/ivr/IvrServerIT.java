@@ -296,6 +296,20 @@ class IvrServerIT {
   }
 
   @Test
+  void shouldFindTheScriptInAgiRequestWhenNetworkScriptIsMissing() throws Exception {
+    IvrServer server = start(TestConfigs.example());
+    try (FakeAsterisk asterisk = FakeAsterisk.connect(server.port())) {
+      Map<String, String> env = FakeAsterisk.environment("ivr?entry=500", "6.9", "sipp");
+      env.remove("agi_network_script");
+      asterisk.sendEnvironment(env);
+      answer(asterisk, "1", "1");
+    }
+    await(() -> publisher.commands.size() == 1, DEADLINE);
+    assertThat(((Command.ContactArrived) publisher.commands.get(0)).contactId())
+        .isEqualTo("pbx1:6.9");
+  }
+
+  @Test
   void shouldRecordASurvey() throws Exception {
     IvrServer server = start(TestConfigs.example());
     try (FakeAsterisk asterisk = FakeAsterisk.connect(server.port())) {

@@ -27,7 +27,11 @@ public final class AgiConnection {
   /** Most environment lines accepted (Asterisk sends about 25 plus the script arguments). */
   public static final int MAX_ENVIRONMENT_LINES = 256;
 
+  /** How long Asterisk may take to send the environment: it sends it at once on connect. */
+  public static final int ENVIRONMENT_TIMEOUT_MS = 10_000;
+
   private final Socket socket;
+  private final int replyTimeoutMs;
   private final InputStream in;
   private final OutputStream out;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
@@ -35,7 +39,8 @@ public final class AgiConnection {
   /** Wraps a connected socket; {@code replyTimeoutMs} bounds every wait for a line. */
   public AgiConnection(Socket socket, long replyTimeoutMs) throws IOException {
     this.socket = socket;
-    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, replyTimeoutMs));
+    this.replyTimeoutMs = (int) Math.min(Integer.MAX_VALUE, replyTimeoutMs);
+    socket.setSoTimeout(Math.min(ENVIRONMENT_TIMEOUT_MS, this.replyTimeoutMs));
     socket.setTcpNoDelay(true);
     this.in = new BufferedInputStream(socket.getInputStream(), 1024);
     this.out = socket.getOutputStream();
@@ -47,6 +52,7 @@ public final class AgiConnection {
     for (int i = 0; i <= MAX_ENVIRONMENT_LINES; i++) {
       String l = readLine();
       if (l.isEmpty()) {
+        setTimeout(replyTimeoutMs);
         return env;
       }
       Optional<Map.Entry<String, String>> entry = AgiCodec.parseEnvironmentLine(l);
@@ -141,6 +147,14 @@ public final class AgiConnection {
   private static String clip(String s) {
     String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
     return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
+  }
+
+  private void setTimeout(int ms) throws AgiSessionEnded {
+    try {
+      socket.setSoTimeout(ms);
+    } catch (IOException e) {
+      throw new AgiSessionEnded(Reason.CONNECTION_CLOSED, "socket unusable: " + e.getMessage());
+    }
   }
 
   /** Closes the socket (idempotent). */

@@ -84,6 +84,30 @@ class MenuEnginePropertyTest {
     }
   }
 
+  @Property(tries = 100)
+  void sameInputsGiveTheSameSteps(
+      @ForAll("keySequences") List<String> keys,
+      @ForAll @LongRange(min = 1_700_000_000_000L, max = 1_900_000_000_000L) long nowMs) {
+    CallInfo call = new CallInfo(CallInfo.Script.IVR, "p:1", "p", "PJSIP/a", "0611223355", "500");
+    assertThat(steps(keys, call, nowMs)).isEqualTo(steps(keys, call, nowMs));
+  }
+
+  static List<Step> steps(List<String> keys, CallInfo call, long nowMs) {
+    Iterator<String> it = keys.iterator();
+    List<Step> out = new ArrayList<>();
+    Transition t = ENGINE.start(call, SessionContext.empty(), nowMs);
+    out.add(t.step());
+    while (!t.terminal() && out.size() < STEP_BOUND) {
+      Input in =
+          t.step() instanceof Step.PromptAndCollect
+              ? new Input.Digits(it.hasNext() ? it.next() : "", !it.hasNext())
+              : t.step() instanceof Step.Publish ? new Input.Published(true) : Input.ACK;
+      t = ENGINE.next(t.state(), in, nowMs);
+      out.add(t.step());
+    }
+    return out;
+  }
+
   @Provide
   Arbitrary<List<String>> keySequences() {
     Arbitrary<String> key =

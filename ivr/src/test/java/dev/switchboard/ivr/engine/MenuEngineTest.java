@@ -351,6 +351,44 @@ class MenuEngineTest {
   }
 
   @Test
+  void shouldLookUpTheCallerByCallerIdAndBranchOnTier() {
+    String prompts =
+        String.join(", ", dev.switchboard.ivr.ScriptConfiguration.defaults().prompts());
+    MenuEngine byPhone =
+        new MenuEngine(
+            TestConfigs.yaml(
+                "ivr:\n"
+                    + "  pbxs: { pbx1: 127.0.0.1 }\n"
+                    + "  prompts: { en: [hi, "
+                    + prompts
+                    + "] }\n"
+                    + "  entryPoints: { \"500\": { start: who } }\n"
+                    + "  nodes:\n"
+                    + "    who: { lookup: callerId, found: tier, notFound: normal }\n"
+                    + "    tier: { branch: tier, cases: { GOLD: gold }, otherwise: normal }\n"
+                    + "    gold: { set: { skills: { gold: 4 } }, next: normal }\n"
+                    + "    normal: { menu: hi, choices: { \"1\": q }, fallback: q }\n"
+                    + "    q: { queue: support }\n"));
+    EngineDriver known = new EngineDriver(byPhone, MONDAY_10_PARIS);
+    known.directory = TestConfigs.customers();
+    known.run(CALL, SessionContext.empty()); // 0611223355 is Charles Babbage, GOLD
+    Command.ContactArrived arrived = (Command.ContactArrived) known.published.get(0);
+    assertThat(arrived.extraSkills()).containsExactly(new SkillRequirement("gold", 4));
+    assertThat(arrived.priority()).isEqualTo(2);
+    assertThat(arrived.attributes()).containsEntry("account", "7654321");
+
+    EngineDriver unknown = new EngineDriver(byPhone, MONDAY_10_PARIS);
+    unknown.directory = TestConfigs.customers();
+    unknown.run(
+        new CallInfo(CallInfo.Script.IVR, "pbx1:2.2", "pbx1", "PJSIP/b", "0700000000", "500"),
+        SessionContext.empty());
+    Command.ContactArrived plain = (Command.ContactArrived) unknown.published.get(0);
+    assertThat(plain.extraSkills()).isEmpty();
+    assertThat(plain.attributes()).doesNotContainKey("account");
+    assertThat(unknown.steps).contains(new Step.PromptAndCollect("en/hi", 1, 5000));
+  }
+
+  @Test
   void shouldRoundMinutesUpAndNeverSayZero() {
     assertThat(MenuEngine.minutes(0)).isEqualTo(1);
     assertThat(MenuEngine.minutes(60)).isEqualTo(1);
