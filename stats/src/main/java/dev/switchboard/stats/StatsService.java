@@ -215,13 +215,14 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
   public StatsSnapshot snapshot(long nowMs) {
     lock.lock();
     try {
+      long dayStart = projection.day.startOf(nowMs);
       List<QueueStats> qs = new ArrayList<>(projection.queues.size());
       for (String id : sorted(projection.queues.keySet())) {
-        qs.add(StatsViews.queue(projection, projection.queues.get(id), nowMs));
+        qs.add(StatsViews.queue(projection, projection.queues.get(id), nowMs, dayStart));
       }
       List<AgentStats> as = new ArrayList<>(projection.agents.size());
       for (String id : sorted(projection.agents.keySet())) {
-        as.add(StatsViews.agent(projection, projection.agents.get(id), nowMs));
+        as.add(StatsViews.agent(projection.agents.get(id), nowMs, dayStart));
       }
       return new StatsSnapshot(nowMs, List.copyOf(qs), List.copyOf(as), List.copyOf(alerts.all()));
     } finally {
