@@ -111,7 +111,7 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
       for (String qid : a.queues) {
         QueueFigures q = projection.queues.get(qid);
         if (q != null) {
-          out.addAll(alerts.evaluate(projection, q, t));
+          out.addAll(alerts.evaluateAgents(projection, q, t));
         }
       }
       return out;
