@@ -430,7 +430,7 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
     public double agents(AgentState state) {
       lock.lock();
       try {
-        return projection.allAgentsByState[state.ordinal()];
+        return projection.membership.allAgentsByState[state.ordinal()];
       } finally {
         lock.unlock();
       }
