@@ -264,7 +264,11 @@ final class StatsProjection {
 
   private void onOfferBack(
       long t, String contactId, String type, String why, RouterEvent.OfferNotTaken notTaken) {
-    ContactRecord c = contact(contactId, "", t);
+    ContactRecord c = active.get(contactId);
+    if (c == null) {
+      // Seen mid-life without its queue (statistics started late): nothing to count it in.
+      return;
+    }
     String agentId = c.agentId;
     c.phase = ContactRecord.Phase.QUEUED;
     reposition(c, t);

@@ -116,9 +116,17 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
       }
       return out;
     }
+    List<Alert> out = new ArrayList<>(0);
     String qid = queueOf(event);
     QueueFigures q = qid == null ? null : projection.queues.get(qid);
-    return q == null ? List.of() : alerts.evaluate(projection, q, t);
+    if (q != null) {
+      out.addAll(alerts.evaluate(projection, q, t));
+    }
+    if (event instanceof RouterEvent.ContactMoved m) {
+      // The target queue gained a waiting contact too.
+      out.addAll(alerts.evaluate(projection, projection.queues.get(m.toQueueId()), t));
+    }
+    return out;
   }
 
   /** The queue whose figures an event changes, or null when it changes no queue's counts. */
