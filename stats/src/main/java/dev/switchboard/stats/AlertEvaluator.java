@@ -93,6 +93,21 @@ final class AlertEvaluator {
         nowMs,
         q.name + ": " + q.waiting + " waiting");
 
+    evaluateAgents(changes, p, q, nowMs);
+    return changes;
+  }
+
+  /**
+   * Re-evaluates only what depends on agents ({@link AlertKind#NO_AGENTS}): an agent's state change
+   * cannot move the other figures, and it may touch many queues.
+   */
+  List<Alert> evaluateAgents(StatsProjection p, QueueFigures q, long nowMs) {
+    List<Alert> changes = new ArrayList<>(0);
+    evaluateAgents(changes, p, q, nowMs);
+    return changes;
+  }
+
+  private void evaluateAgents(List<Alert> changes, StatsProjection p, QueueFigures q, long nowMs) {
     int[] s = p.agentsByState(q);
     int loggedIn = 0;
     for (int i = 1; i < s.length; i++) {
@@ -108,7 +123,6 @@ final class AlertEvaluator {
         !noAgents,
         nowMs,
         q.name + ": " + q.waiting + " waiting and no agent logged in");
-    return changes;
   }
 
   /** A PBX link went down or came back. */

@@ -5,14 +5,10 @@ import dev.switchboard.router.api.AgentState;
 import dev.switchboard.router.api.ContactType;
 import dev.switchboard.router.api.QueueConfiguration;
 import dev.switchboard.router.api.RouterEvent;
-import dev.switchboard.router.api.SkillRequirement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +22,6 @@ import org.slf4j.LoggerFactory;
 final class StatsProjection {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatsProjection.class);
-  private static final int STATES = AgentState.values().length;
 
   final BusinessDay day;
   private final long intervalMs;
@@ -38,11 +33,7 @@ final class StatsProjection {
   private final Map<String, ContactRecord> active = new HashMap<>();
   private final LinkedHashMap<String, ContactRecord> finished;
 
-  private final Map<String, Set<String>> agentsBySkill = new HashMap<>();
-  private final Map<String, Set<String>> queuesBySkill = new HashMap<>();
-  final Set<String> queuesWithoutSkills = new HashSet<>();
-  final int[] allAgentsByState = new int[STATES];
-  final Map<String, Integer> allPausedByReason = new HashMap<>();
+  final AgentMembership membership = new AgentMembership(queues, agents);
   final Map<String, Boolean> pbxLinks = new TreeMap<>();
 
   long lastTimeMs = Long.MIN_VALUE;
@@ -157,10 +148,7 @@ final class StatsProjection {
       a = new AgentFigures(id);
       a.stateSinceMs = lastTimeMs;
       agents.put(id, a);
-      allAgentsByState[AgentState.LOGGED_OUT.ordinal()]++;
-      for (String qid : queuesWithoutSkills) {
-        a.queues.add(qid);
-      }
+      membership.agentCreated(a);
     }
     a.roll(dayStartMs);
     return a;
@@ -276,7 +264,11 @@ final class StatsProjection {
 
   private void onOfferBack(
       long t, String contactId, String type, String why, RouterEvent.OfferNotTaken notTaken) {
-    ContactRecord c = contact(contactId, "", t);
+    ContactRecord c = active.get(contactId);
+    if (c == null) {
+      // Seen mid-life without its queue (statistics started late): nothing to count it in.
+      return;
+    }
     String agentId = c.agentId;
     c.phase = ContactRecord.Phase.QUEUED;
     reposition(c, t);
@@ -472,7 +464,7 @@ final class StatsProjection {
       }
     }
     String reason = e.state() == AgentState.PAUSED ? e.reason() : "";
-    setAgentState(a, e.state(), reason);
+    membership.setState(a, e.state(), reason);
     a.contactId = e.contactId();
     a.stateSinceMs = t;
     if (old == AgentState.LOGGED_OUT && e.state() != AgentState.LOGGED_OUT) {
@@ -502,122 +494,21 @@ final class StatsProjection {
     }
   }
 
-  private void setAgentState(AgentFigures a, AgentState state, String reason) {
-    for (String qid : a.queues) {
-      QueueFigures q = queues.get(qid);
-      if (q != null && !q.servedByAll()) {
-        q.agentRemoved(a.state, a.reason);
-        q.agentAdded(state, reason);
-      }
-    }
-    allAgentsByState[a.state.ordinal()]--;
-    if (a.state == AgentState.PAUSED) {
-      allPausedByReason.computeIfPresent(a.reason, (k, v) -> v == 1 ? null : v - 1);
-    }
-    allAgentsByState[state.ordinal()]++;
-    if (state == AgentState.PAUSED) {
-      allPausedByReason.merge(reason, 1, Integer::sum);
-    }
-    a.state = state;
-    a.reason = reason;
-  }
-
   private void onAgentConfigured(AgentConfiguration cfg) {
     AgentFigures a = agent(cfg.id());
     a.name = cfg.name();
     a.extension = cfg.extension();
-    for (String skill : a.skills.keySet()) {
-      Set<String> set = agentsBySkill.get(skill);
-      if (set != null) {
-        set.remove(a.id);
-      }
-    }
-    a.skills = cfg.skills();
-    Set<String> candidates = new HashSet<>();
-    for (String skill : a.skills.keySet()) {
-      agentsBySkill.computeIfAbsent(skill, k -> new HashSet<>()).add(a.id);
-      candidates.addAll(queuesBySkill.getOrDefault(skill, Set.of()));
-    }
-    for (String qid : new ArrayList<>(a.queues)) {
-      QueueFigures q = queues.get(qid);
-      if (q != null && !q.servedByAll() && !qualifies(q, a.skills)) {
-        leave(a, q);
-      }
-    }
-    for (String qid : candidates) {
-      QueueFigures q = queues.get(qid);
-      if (!a.queues.contains(qid) && qualifies(q, a.skills)) {
-        join(a, q);
-      }
-    }
+    membership.skillsChanged(a, cfg.skills());
   }
 
   private void onQueueConfigured(QueueConfiguration cfg) {
     QueueFigures q = queue(cfg.id());
-    for (String member : new ArrayList<>(q.members)) {
-      leave(agents.get(member), q);
-    }
-    for (SkillRequirement r : q.requiredSkills) {
-      Set<String> set = queuesBySkill.get(r.skill());
-      if (set != null) {
-        set.remove(q.id);
-      }
-    }
-    if (q.servedByAll()) {
-      queuesWithoutSkills.remove(q.id);
-      for (AgentFigures a : agents.values()) {
-        a.queues.remove(q.id);
-      }
-    }
+    membership.queueChanging(q);
     q.configured = true;
     q.name = cfg.name();
     q.target = cfg.serviceLevel();
     q.requiredSkills = cfg.requiredSkills();
-    if (q.servedByAll()) {
-      queuesWithoutSkills.add(q.id);
-      for (AgentFigures a : agents.values()) {
-        a.queues.add(q.id);
-      }
-      return;
-    }
-    Set<String> smallest = null;
-    for (SkillRequirement r : q.requiredSkills) {
-      queuesBySkill.computeIfAbsent(r.skill(), k -> new HashSet<>()).add(q.id);
-      Set<String> holders = agentsBySkill.getOrDefault(r.skill(), Set.of());
-      if (smallest == null || holders.size() < smallest.size()) {
-        smallest = holders;
-      }
-    }
-    for (String agentId : smallest) {
-      AgentFigures a = agents.get(agentId);
-      if (qualifies(q, a.skills)) {
-        join(a, q);
-      }
-    }
-  }
-
-  private static boolean qualifies(QueueFigures q, Map<String, Integer> skills) {
-    if (!q.configured) {
-      return false;
-    }
-    for (SkillRequirement r : q.requiredSkills) {
-      if (skills.getOrDefault(r.skill(), 0) < r.minLevel()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void join(AgentFigures a, QueueFigures q) {
-    a.queues.add(q.id);
-    q.members.add(a.id);
-    q.agentAdded(a.state, a.reason);
-  }
-
-  private static void leave(AgentFigures a, QueueFigures q) {
-    a.queues.remove(q.id);
-    q.members.remove(a.id);
-    q.agentRemoved(a.state, a.reason);
+    membership.queueChanged(q);
   }
 
   private void onSurvey(long t, RouterEvent.SurveyRecorded e) {
@@ -651,11 +542,11 @@ final class StatsProjection {
 
   /** Agent counts by state of the agents serving {@code q}. */
   int[] agentsByState(QueueFigures q) {
-    return q.servedByAll() ? allAgentsByState : q.agentsByState;
+    return membership.agentsByState(q);
   }
 
   Map<String, Integer> pausedByReason(QueueFigures q) {
-    return q.servedByAll() ? allPausedByReason : q.pausedByReason;
+    return membership.pausedByReason(q);
   }
 
   /**

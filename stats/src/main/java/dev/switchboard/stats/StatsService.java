@@ -111,14 +111,22 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
       for (String qid : a.queues) {
         QueueFigures q = projection.queues.get(qid);
         if (q != null) {
-          out.addAll(alerts.evaluate(projection, q, t));
+          out.addAll(alerts.evaluateAgents(projection, q, t));
         }
       }
       return out;
     }
+    List<Alert> out = new ArrayList<>(0);
     String qid = queueOf(event);
     QueueFigures q = qid == null ? null : projection.queues.get(qid);
-    return q == null ? List.of() : alerts.evaluate(projection, q, t);
+    if (q != null) {
+      out.addAll(alerts.evaluate(projection, q, t));
+    }
+    if (event instanceof RouterEvent.ContactMoved m) {
+      // The target queue gained a waiting contact too.
+      out.addAll(alerts.evaluate(projection, projection.queues.get(m.toQueueId()), t));
+    }
+    return out;
   }
 
   /** The queue whose figures an event changes, or null when it changes no queue's counts. */
@@ -215,13 +223,14 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
   public StatsSnapshot snapshot(long nowMs) {
     lock.lock();
     try {
+      long dayStart = projection.day.startOf(nowMs);
       List<QueueStats> qs = new ArrayList<>(projection.queues.size());
       for (String id : sorted(projection.queues.keySet())) {
-        qs.add(StatsViews.queue(projection, projection.queues.get(id), nowMs));
+        qs.add(StatsViews.queue(projection, projection.queues.get(id), nowMs, dayStart));
       }
       List<AgentStats> as = new ArrayList<>(projection.agents.size());
       for (String id : sorted(projection.agents.keySet())) {
-        as.add(StatsViews.agent(projection, projection.agents.get(id), nowMs));
+        as.add(StatsViews.agent(projection.agents.get(id), nowMs, dayStart));
       }
       return new StatsSnapshot(nowMs, List.copyOf(qs), List.copyOf(as), List.copyOf(alerts.all()));
     } finally {
@@ -429,7 +438,7 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
     public double agents(AgentState state) {
       lock.lock();
       try {
-        return projection.allAgentsByState[state.ordinal()];
+        return projection.membership.allAgentsByState[state.ordinal()];
       } finally {
         lock.unlock();
       }

@@ -16,7 +16,12 @@ final class StatsViews {
 
   /** Today's tally as of {@code nowMs}: empty once a new statistics day has begun. */
   static Tally today(StatsProjection p, QueueFigures q, long nowMs) {
-    if (q.todayStartMs != p.day.startOf(nowMs)) {
+    return today(q, p.day.startOf(nowMs));
+  }
+
+  /** Today's tally given the start of the statistics day containing now. */
+  static Tally today(QueueFigures q, long dayStartMs) {
+    if (q.todayStartMs != dayStartMs) {
       return new Tally();
     }
     return q.today;
@@ -29,7 +34,12 @@ final class StatsViews {
   }
 
   static QueueStats queue(StatsProjection p, QueueFigures q, long nowMs) {
-    Tally today = today(p, q, nowMs);
+    return queue(p, q, nowMs, p.day.startOf(nowMs));
+  }
+
+  /** A queue's view; {@code dayStartMs} is computed once per snapshot, not once per queue. */
+  static QueueStats queue(StatsProjection p, QueueFigures q, long nowMs, long dayStartMs) {
+    Tally today = today(q, dayStartMs);
     Tally w15 = window(q, nowMs, 15);
     Tally w30 = window(q, nowMs, ERLANG_WINDOW_MINUTES);
     Tally w60 = window(q, nowMs, 60);
@@ -140,7 +150,11 @@ final class StatsViews {
   }
 
   static AgentStats agent(StatsProjection p, AgentFigures a, long nowMs) {
-    long dayStart = p.day.startOf(nowMs);
+    return agent(a, nowMs, p.day.startOf(nowMs));
+  }
+
+  /** An agent's view; {@code dayStart} is computed once per snapshot, not once per agent. */
+  static AgentStats agent(AgentFigures a, long nowMs, long dayStart) {
     boolean sameDay = a.dayStartMs == dayStart;
     long[] ms = sameDay ? a.msInState.clone() : new long[a.msInState.length];
     Map<String, Long> pausesMs = sameDay ? new TreeMap<>(a.pauseMsByReason) : new TreeMap<>();
