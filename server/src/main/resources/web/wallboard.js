@@ -210,8 +210,36 @@
     show(document.querySelector("[data-field='total-waiting']"), waiting);
     show(document.querySelector("[data-field='total-ready']"), ready);
     show(document.querySelector("[data-field='total-busy']"), busy);
+    const banners = [state.alerts.size, (state.announcements || []).length].join(",");
     renderAlerts(state);
     renderAnnouncement(state);
+    // Banners take height: refit when they appear or go.
+    fitToScreen(banners !== lastBanners);
+    lastBanners = banners;
+  }
+  let lastBanners = "";
+
+  /**
+   * Makes everything as large as the screen allows without scrolling: a wall screen is read from
+   * across the room and nobody scrolls it. Binary search on the base font size; runs only when the
+   * number of tiles or the window size changes.
+   */
+  let fittedFor = "";
+  function fitToScreen(force) {
+    const key = tiles.size + "x" + window.innerWidth + "x" + window.innerHeight;
+    if (!force && key === fittedFor) return;
+    fittedFor = key;
+    const body = document.body;
+    const fits = () => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth;
+    let low = 9;
+    let high = Math.max(12, Math.floor(window.innerHeight / 18));
+    while (high - low > 0.5) {
+      const mid = (low + high) / 2;
+      body.style.fontSize = mid + "px";
+      if (fits()) low = mid;
+      else high = mid;
+    }
+    body.style.fontSize = low + "px";
   }
 
   function tickClock() {
@@ -223,6 +251,7 @@
   async function main() {
     tickClock();
     setInterval(tickClock, 1000);
+    window.addEventListener("resize", () => fitToScreen(true));
     await Switchboard.signIn((role) => role !== "agent");
     const status = document.querySelector("[data-field='connection']");
     Switchboard.connect(render, (s) => Switchboard.setStatus(status, s));

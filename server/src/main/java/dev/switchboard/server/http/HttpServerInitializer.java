@@ -96,7 +96,10 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
           "refused request from {}: 413 body-too-large ({} {})",
           ctx.channel().remoteAddress(),
           oversized instanceof io.netty.handler.codec.http.HttpRequest r ? r.method() : "",
-          oversized instanceof io.netty.handler.codec.http.HttpRequest r ? r.uri() : "");
+          oversized instanceof io.netty.handler.codec.http.HttpRequest r
+              // The path only: a query may carry a token.
+              ? new io.netty.handler.codec.http.QueryStringDecoder(r.uri()).rawPath()
+              : "");
       if (oversized instanceof FullHttpMessage full) {
         full.release();
       }

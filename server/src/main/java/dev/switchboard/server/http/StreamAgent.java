@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Subscriptions, catch-ups and ticks all run on this one thread, so each client sees a snapshot
  * and then exactly the deltas that follow it, in order. A slow client never holds anyone up: writes
- * are asynchronous, and a client whose outbound buffer is over its limit ({@code !isWritable()}) is
- * skipped and marked stale; its pending deltas are dropped and, when it drains, it gets one fresh
- * snapshot instead. Its memory is bounded by the channel's write-buffer high-water mark plus one
- * snapshot.
+ * are asynchronous, and a client that is congested is skipped and marked stale; its deltas are
+ * dropped and, once it has caught up, it gets one fresh snapshot instead. Congested means its
+ * outbound buffer is over its byte limit ({@code !isWritable()}) or it still has {@value
+ * #MAX_FRAMES_IN_FLIGHT} frames not yet handed to its socket: deltas are small, so a byte limit
+ * alone would let a slow client queue thousands of them and see the wallboard minutes late. What
+ * one client can hold on the server is bounded by the high-water mark plus one snapshot.
  */
 public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
 
@@ -51,8 +54,19 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
   private long seq;
   private String lastFailure = "";
 
+  /** Frames written to a client and not yet handed to its socket, beyond which it is skipped. */
+  static final int MAX_FRAMES_IN_FLIGHT = 2;
+
   private static final class Subscriber {
+    /** Stream thread only: deltas were dropped, the next frame must be a snapshot. */
     boolean stale;
+
+    /** Decremented on the channel's event loop when a write completes. */
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    boolean congested(Channel channel) {
+      return !channel.isWritable() || inFlight.get() >= MAX_FRAMES_IN_FLIGHT;
+    }
   }
 
   public StreamAgent(ApiBackend backend, ObjectMapper json, TimeSource clock, long intervalMs) {
@@ -84,9 +98,10 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
           if (last == null) {
             last = current();
           }
-          subscribers.put(channel, new Subscriber());
+          Subscriber s = new Subscriber();
+          subscribers.put(channel, s);
           subscriberCount = subscribers.size();
-          sendSnapshot(channel);
+          sendSnapshot(channel, s);
         });
   }
 
@@ -104,9 +119,9 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
     onStreamThread(
         () -> {
           Subscriber s = subscribers.get(channel);
-          if (s != null && s.stale && channel.isWritable()) {
+          if (s != null && s.stale && !s.congested(channel)) {
             s.stale = false;
-            sendSnapshot(channel);
+            sendSnapshot(channel, s);
           }
         });
   }
@@ -161,15 +176,14 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
           Subscriber s = e.getValue();
           if (!channel.isActive()) {
             it.remove();
-          } else if (!channel.isWritable()) {
+          } else if (s.congested(channel)) {
             s.stale = true;
             deltasDropped.incrementAndGet();
           } else if (s.stale) {
             s.stale = false;
-            sendSnapshot(channel);
+            sendSnapshot(channel, s);
           } else {
-            channel.writeAndFlush(new TextWebSocketFrame(bytes.retainedDuplicate()));
-            framesSent.incrementAndGet();
+            write(channel, s, bytes.retainedDuplicate());
           }
         }
         subscriberCount = subscribers.size();
@@ -188,21 +202,28 @@ public final class StreamAgent implements StreamBroadcaster, AutoCloseable {
 
   private void catchUpStale() {
     for (Map.Entry<Channel, Subscriber> e : subscribers.entrySet()) {
-      if (e.getValue().stale && e.getKey().isWritable()) {
-        e.getValue().stale = false;
-        sendSnapshot(e.getKey());
+      Subscriber s = e.getValue();
+      if (s.stale && !s.congested(e.getKey())) {
+        s.stale = false;
+        sendSnapshot(e.getKey(), s);
       }
     }
   }
 
-  private void sendSnapshot(Channel channel) {
+  private void write(Channel channel, Subscriber s, ByteBuf content) {
+    s.inFlight.incrementAndGet();
+    channel
+        .writeAndFlush(new TextWebSocketFrame(content))
+        .addListener(done -> s.inFlight.decrementAndGet());
+    framesSent.incrementAndGet();
+  }
+
+  private void sendSnapshot(Channel channel, Subscriber s) {
     ObjectNode frame = last.deepCopy();
     frame.put("type", "snapshot");
     frame.put("seq", seq);
     try {
-      channel.writeAndFlush(
-          new TextWebSocketFrame(Unpooled.wrappedBuffer(json.writeValueAsBytes(frame))));
-      framesSent.incrementAndGet();
+      write(channel, s, Unpooled.wrappedBuffer(json.writeValueAsBytes(frame)));
       snapshotsSent.incrementAndGet();
     } catch (JsonProcessingException e) {
       LOG.warn("could not encode a stream snapshot", e);

@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +97,10 @@ class WallboardBrowserIT {
 
   @Test
   void shouldShowTheBackendsNumbersAndFollowTheirChanges() throws Exception {
+    for (String extra : List.of("billing", "french", "vip", "callbacks")) {
+      server.backend.addQueue(
+          extra, extra.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + extra.substring(1));
+    }
     server.backend.updateQueue(
         "sales",
         q -> {
@@ -147,6 +152,13 @@ class WallboardBrowserIT {
     assertThat(
             driver.findElements(By.cssSelector("[data-queue-id='sales'] svg polyline.spark-line")))
         .hasSize(1);
+    assertThat(
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript(
+                        "return document.documentElement.scrollHeight <= window.innerHeight"))
+        .as("the wallboard fits the screen without scrolling")
+        .isTrue();
     saveScreenshot("wallboard.png");
   }
 
