@@ -21,7 +21,7 @@ final class DemoSimulator {
   static final String BUILTIN_DEMO = "builtin:demo";
 
   /** Gap between the virtual agents' logins, so the wallboard fills up visibly. */
-  private static final long AGENT_LOGIN_GAP_MS = 200;
+  private static final long AGENT_LOGIN_GAP_MS = 300;
 
   private DemoSimulator() {}
 

@@ -193,6 +193,7 @@ public final class SwitchboardApplication implements AutoCloseable {
 
     // 5. The stand-in PBX, pointed at the IVR.
     if (settings.simulator() && config.simulator() != null) {
+      awaitFirstConnectAttempt(config.simulator().pbxId());
       simulator = DemoSimulator.start(config, ivr == null ? 0 : ivr.port(), settings);
       started.add(simulator);
     }
@@ -205,6 +206,31 @@ public final class SwitchboardApplication implements AutoCloseable {
         config.routing().queues().size(),
         config.routing().agents().size(),
         endpoints());
+  }
+
+  /**
+   * Waits until the CTI link to the simulated PBX has tried once (and failed: nothing listens yet).
+   * The simulator's agents log in over AMI the moment it starts, and a login the adapter does not
+   * see is lost; after its first attempt the adapter retries within its (short, for a simulated
+   * PBX) minimum back-off, so it is connected before most agents log in.
+   */
+  private void awaitFirstConnectAttempt(String pbxId) {
+    if (cti == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean tried =
+          cti.links().stream()
+              .anyMatch(
+                  l ->
+                      l.pbxId().equals(pbxId)
+                          && (l.reconnects() > 0 || l.state() == dev.switchboard.cti.LinkState.UP));
+      if (tried) {
+        return;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
   }
 
   private static CustomerDirectory directory(IvrConfiguration ivr) {

@@ -20,7 +20,14 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error.",
       "Documentation: docs/configuration.md, docs/operations.md"
     },
-    subcommands = {CheckConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      CheckConfigCommand.class,
+      ReplayCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @Spec CommandSpec spec;
