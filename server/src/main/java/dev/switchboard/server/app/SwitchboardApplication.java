@@ -85,6 +85,7 @@ public final class SwitchboardApplication implements AutoCloseable {
   private PbxSimulator simulator;
   private ConfigurationReloader reloader;
   private RecoveryReport recovery;
+  private boolean configurationApplied;
 
   private SwitchboardApplication() {}
 
@@ -97,9 +98,17 @@ public final class SwitchboardApplication implements AutoCloseable {
     try {
       app.startAll(settings);
       return app;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable t) {
+      // Netty rethrows a failed bind as a checked exception it does not declare: catch it all,
+      // close what started, and fail.
       app.closeQuietly();
-      throw e;
+      if (t instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (t instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("cannot start: " + t, t);
     }
   }
 
@@ -152,8 +161,11 @@ public final class SwitchboardApplication implements AutoCloseable {
     started.add(core);
     publisher.connect(core.publisher());
 
-    // 3. Apply the file's configuration when the journal's differs.
+    // 3. Apply the file's configuration when the journal's differs. A router recovered from a
+    // snapshot replays no configuration events, so the view is empty and the file is applied
+    // again: harmless (waiting contacts keep their place), one journaled command per start.
     boolean applied = !view.runs(config.routing());
+    configurationApplied = applied;
     if (applied) {
       CommandPublisher.PublishResult result =
           publisher.publish(new Command.ConfigurationChanged(config.routing()));
@@ -295,6 +307,11 @@ public final class SwitchboardApplication implements AutoCloseable {
   /** What recovery found at start-up. */
   public RecoveryReport recovery() {
     return recovery;
+  }
+
+  /** True when start-up sent the file's configuration to the router (it differed). */
+  public boolean configurationApplied() {
+    return configurationApplied;
   }
 
   /** Re-reads the configuration file (SIGHUP does this). */
