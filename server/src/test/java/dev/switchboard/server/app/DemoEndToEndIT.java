@@ -41,7 +41,7 @@ class DemoEndToEndIT {
   /** Simulated seconds per real second: talk times of minutes become seconds. */
   static final double TIME_SCALE = 20;
 
-  static final int CALLS = 250;
+  static final int CALLS = 200;
 
   static final String ADMIN_TOKEN = "e2e-admin-token";
 
@@ -85,7 +85,7 @@ class DemoEndToEndIT {
             new SwitchboardApplication.Settings(configuration, loaders, adjust, true, true));
     PbxSimulator simulator = app.simulator().orElseThrow();
 
-    await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(60));
+    await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(80));
     simulator.stop();
     // Drained: nothing waits or rings, and every contact the router took in has ended one way.
     await(
