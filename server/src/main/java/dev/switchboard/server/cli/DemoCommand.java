@@ -128,6 +128,8 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    ProcessSignals signals = ProcessSignals.install(stopped);
     SwitchboardApplication app =
         SwitchboardApplication.start(
             new SwitchboardApplication.Settings(configuration, loaders, adjust, true, true));
@@ -154,8 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
         url,
         dir);
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    ProcessSignals.install(app, stopped);
+    signals.attach(app);
     if (seconds != null) {
       if (!stopped.await(seconds, TimeUnit.SECONDS)) {
         app.close();

@@ -34,7 +34,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    // The console appender is asynchronous: flush it, or the shutdown line may be lost at exit.
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.stop();
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with these streams and returns the exit code (for tests). */
