@@ -20,8 +20,11 @@ final class DemoSimulator {
   /** The built-in scenario's name in {@code simulator.scenario}. */
   static final String BUILTIN_DEMO = "builtin:demo";
 
-  /** Gap between the virtual agents' logins, so the wallboard fills up visibly. */
-  private static final long AGENT_LOGIN_GAP_MS = 200;
+  /**
+   * Real-time gap between the virtual agents' logins: the wallboard fills up visibly, and the CTI
+   * link (which must see each login: the simulator does not repeat them) has time to come up.
+   */
+  private static final long AGENT_LOGIN_GAP_MS = 300;
 
   private DemoSimulator() {}
 
@@ -39,7 +42,7 @@ final class DemoSimulator {
             .timeScale(run.timeScale())
             .seed(run.seed())
             .autoTraffic(settings.simulatorArrivals())
-            .agentLoginDelayMs(AGENT_LOGIN_GAP_MS)
+            .agentLoginDelayMs(Math.round(AGENT_LOGIN_GAP_MS * run.timeScale()))
             .build();
     simulator.start();
     return simulator;

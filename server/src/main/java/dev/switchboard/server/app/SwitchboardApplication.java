@@ -85,6 +85,7 @@ public final class SwitchboardApplication implements AutoCloseable {
   private PbxSimulator simulator;
   private ConfigurationReloader reloader;
   private RecoveryReport recovery;
+  private boolean configurationApplied;
 
   private SwitchboardApplication() {}
 
@@ -97,9 +98,17 @@ public final class SwitchboardApplication implements AutoCloseable {
     try {
       app.startAll(settings);
       return app;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable t) {
+      // Netty rethrows a failed bind as a checked exception it does not declare: catch it all,
+      // close what started, and fail.
       app.closeQuietly();
-      throw e;
+      if (t instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (t instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("cannot start: " + t, t);
     }
   }
 
@@ -152,8 +161,11 @@ public final class SwitchboardApplication implements AutoCloseable {
     started.add(core);
     publisher.connect(core.publisher());
 
-    // 3. Apply the file's configuration when the journal's differs.
+    // 3. Apply the file's configuration when the journal's differs. A router recovered from a
+    // snapshot replays no configuration events, so the view is empty and the file is applied
+    // again: harmless (waiting contacts keep their place), one journaled command per start.
     boolean applied = !view.runs(config.routing());
+    configurationApplied = applied;
     if (applied) {
       CommandPublisher.PublishResult result =
           publisher.publish(new Command.ConfigurationChanged(config.routing()));
@@ -193,6 +205,7 @@ public final class SwitchboardApplication implements AutoCloseable {
 
     // 5. The stand-in PBX, pointed at the IVR.
     if (settings.simulator() && config.simulator() != null) {
+      awaitFirstConnectAttempt(config.simulator().pbxId());
       simulator = DemoSimulator.start(config, ivr == null ? 0 : ivr.port(), settings);
       started.add(simulator);
     }
@@ -205,6 +218,31 @@ public final class SwitchboardApplication implements AutoCloseable {
         config.routing().queues().size(),
         config.routing().agents().size(),
         endpoints());
+  }
+
+  /**
+   * Waits until the CTI link to the simulated PBX has tried once (and failed: nothing listens yet).
+   * The simulator's agents log in over AMI the moment it starts, and a login the adapter does not
+   * see is lost; after its first attempt the adapter retries within its (short, for a simulated
+   * PBX) minimum back-off, so it is connected before most agents log in.
+   */
+  private void awaitFirstConnectAttempt(String pbxId) {
+    if (cti == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean tried =
+          cti.links().stream()
+              .anyMatch(
+                  l ->
+                      l.pbxId().equals(pbxId)
+                          && (l.reconnects() > 0 || l.state() == dev.switchboard.cti.LinkState.UP));
+      if (tried) {
+        return;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
   }
 
   private static CustomerDirectory directory(IvrConfiguration ivr) {
@@ -269,6 +307,11 @@ public final class SwitchboardApplication implements AutoCloseable {
   /** What recovery found at start-up. */
   public RecoveryReport recovery() {
     return recovery;
+  }
+
+  /** True when start-up sent the file's configuration to the router (it differed). */
+  public boolean configurationApplied() {
+    return configurationApplied;
   }
 
   /** Re-reads the configuration file (SIGHUP does this). */

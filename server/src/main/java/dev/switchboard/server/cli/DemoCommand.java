@@ -128,6 +128,8 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    ProcessSignals signals = ProcessSignals.install(stopped);
     SwitchboardApplication app =
         SwitchboardApplication.start(
             new SwitchboardApplication.Settings(configuration, loaders, adjust, true, true));
@@ -154,8 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
         url,
         dir);
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    ProcessSignals.install(app, stopped);
+    signals.attach(app);
     if (seconds != null) {
       if (!stopped.await(seconds, TimeUnit.SECONDS)) {
         app.close();
@@ -167,8 +168,12 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private SwitchboardConfiguration adjust(SwitchboardConfiguration c, int httpPort, int amiPort) {
+    // The simulated PBX starts after the adapter's first connect attempt; a short back-off lets the
+    // adapter log in before the simulator's agents do (their logins are not repeated).
     List<PbxLinkConfiguration> pbxs =
-        c.pbxs().stream().map(p -> p.port() == 0 ? p.withPort(amiPort) : p).toList();
+        c.pbxs().stream()
+            .map(p -> p.port() == 0 ? p.withPort(amiPort).withReconnect(10, 100) : p)
+            .toList();
     SwitchboardConfiguration adjusted = c.withPbxs(pbxs).withHttp(c.http().withPort(httpPort));
     if (timeScale != null && adjusted.simulator() != null) {
       adjusted = adjusted.withSimulatorTimeScale(timeScale);

@@ -20,14 +20,27 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error.",
       "Documentation: docs/configuration.md, docs/operations.md"
     },
-    subcommands = {CheckConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      CheckConfigCommand.class,
+      ReplayCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @Spec CommandSpec spec;
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    // The console appender is asynchronous: flush it, or the shutdown line may be lost at exit.
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.stop();
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with these streams and returns the exit code (for tests). */

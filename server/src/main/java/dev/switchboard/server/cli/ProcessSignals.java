@@ -1,7 +1,6 @@
 package dev.switchboard.server.cli;
 
 import dev.switchboard.server.app.SwitchboardApplication;
-import dev.switchboard.server.http.ApiBackend;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -23,51 +22,70 @@ final class ProcessSignals {
   /** The exit status of a forced exit, as shells report a second Ctrl-C. */
   static final int FORCED_EXIT = 130;
 
-  private ProcessSignals() {}
+  private final CountDownLatch stopped;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile SwitchboardApplication app;
+
+  private ProcessSignals(CountDownLatch stopped) {
+    this.stopped = stopped;
+  }
 
   /**
-   * Installs the handlers.
+   * Installs the handlers before the application starts, so a signal during start-up is not lost
+   * (the application stops as soon as it is attached).
    *
-   * @param app the running application
    * @param stopped counted down once the application has stopped
    */
-  static void install(SwitchboardApplication app, CountDownLatch stopped) {
-    AtomicBoolean stopping = new AtomicBoolean();
-    Runnable stop =
-        () -> {
-          if (!stopping.compareAndSet(false, true)) {
-            LOG.warn("second stop signal: exiting now without a graceful shutdown");
-            Runtime.getRuntime().halt(FORCED_EXIT);
-          }
-          Thread shutdown =
-              new Thread(
-                  () -> {
-                    app.close();
-                    stopped.countDown();
-                  },
-                  "switchboard-shutdown");
-          shutdown.start();
-        };
-    handle("TERM", stop);
-    handle("INT", stop);
-    handle(
-        "HUP",
-        () ->
-            new Thread(
-                    () -> {
-                      ApiBackend.ReloadResult result = app.reload();
-                      LOG.info("SIGHUP: configuration reload: {}", result);
-                    },
-                    "switchboard-reload")
-                .start());
+  static ProcessSignals install(CountDownLatch stopped) {
+    ProcessSignals signals = new ProcessSignals(stopped);
+    handle("TERM", signals::stop);
+    handle("INT", signals::stop);
+    handle("HUP", signals::reload);
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                },
-                "switchboard-shutdown-hook"));
+        .addShutdownHook(new Thread(signals::closeNow, "switchboard-shutdown-hook"));
+    return signals;
+  }
+
+  /** The application the signals act on, once started. */
+  void attach(SwitchboardApplication started) {
+    app = started;
+    if (stopping.get()) {
+      stopInBackground();
+    }
+  }
+
+  private void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      LOG.warn("second stop signal: exiting now without a graceful shutdown");
+      Runtime.getRuntime().halt(FORCED_EXIT);
+    }
+    if (app != null) {
+      stopInBackground();
+    }
+  }
+
+  private void stopInBackground() {
+    new Thread(this::closeNow, "switchboard-shutdown").start();
+  }
+
+  private void closeNow() {
+    SwitchboardApplication current = app;
+    if (current != null) {
+      current.close();
+      stopped.countDown();
+    }
+  }
+
+  private void reload() {
+    SwitchboardApplication current = app;
+    if (current == null) {
+      LOG.warn("SIGHUP during start-up ignored: the configuration is being loaded now");
+      return;
+    }
+    new Thread(
+            () -> LOG.info("SIGHUP: configuration reload: {}", current.reload()),
+            "switchboard-reload")
+        .start();
   }
 
   private static void handle(String name, Runnable action) {

@@ -50,12 +50,13 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    ProcessSignals signals = ProcessSignals.install(stopped);
     SwitchboardApplication app =
         SwitchboardApplication.start(
             new SwitchboardApplication.Settings(
                 configuration, ConfigurationLoader::new, UnaryOperator.identity(), false, false));
-    CountDownLatch stopped = new CountDownLatch(1);
-    ProcessSignals.install(app, stopped);
+    signals.attach(app);
     stopped.await();
     return ExitCodes.OK;
   }

@@ -133,6 +133,49 @@ class MainTest {
   }
 
   @Test
+  void shouldRefuseToServeAnInvalidConfigurationWithExitTwo() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "queues:\n  - {id: q, policy: fastest}\n");
+
+    Run run = run("serve", "--config", file.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err())
+        .contains("bad.yaml:2: queues[0].policy: must be one of", "invalid, nothing started");
+  }
+
+  @Test
+  void shouldRequireTheConfigurationToServe() {
+    Run run = run("serve");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("Missing required option: '--config=FILE'");
+  }
+
+  @Test
+  void shouldRefuseAnImpossibleDemoStaffing() {
+    Run run = run("demo", "--agents", "0");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--agents must be between 1 and 30");
+  }
+
+  @Test
+  void shouldRefuseToReplayWhatIsNotAJournal() {
+    Run run = run("replay", "--journal", dir.resolve("nothing-here").toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("is not a directory");
+  }
+
+  @Test
+  void shouldDocumentEveryCommandInTheHelp() {
+    Run run = run("--help");
+
+    assertThat(run.out()).contains("serve", "demo", "check-config", "replay", "bench");
+  }
+
+  @Test
   void shouldExplainHowToRunTheBenchmarks() {
     Run run = run("bench");
 
