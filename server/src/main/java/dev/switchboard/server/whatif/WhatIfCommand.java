@@ -18,6 +18,7 @@ import picocli.CommandLine;
 @CommandLine.Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    versionProvider = dev.switchboard.server.cli.VersionProvider.class,
     description =
         "Run a what-if scenario through the routing engine in virtual time and write a report"
             + " (JSON and HTML).")
