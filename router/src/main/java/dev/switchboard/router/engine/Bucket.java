@@ -9,6 +9,9 @@ import java.util.Arrays;
  * level selection). Knows which profiles qualify, with the level each would bring.
  */
 final class Bucket {
+  /** Place in the index's bucket list; the handle in profiles' head heaps. */
+  final int id;
+
   final QueueRuntime queue;
   final boolean chat;
   final Requirement requirement;
@@ -29,11 +32,13 @@ final class Bucket {
   boolean active;
 
   Bucket(
+      int id,
       QueueRuntime queue,
       boolean chat,
       Requirement requirement,
       IntHeap byRank,
       IntHeap byArrival) {
+    this.id = id;
     this.queue = queue;
     this.chat = chat;
     this.requirement = requirement;

@@ -115,6 +115,7 @@ final class MatchIndex {
     }
     Bucket b =
         new Bucket(
+            buckets.size(),
             queue,
             chat,
             Requirement.of(queue.config, applied, extraSkills),
@@ -137,10 +138,13 @@ final class MatchIndex {
     if (b.active) {
       b.activePlace[p.id] = p.active.size();
       p.active.add(b);
+      ContactRuntime head = handles.contact(b.byRank.peek());
+      (b.chat ? p.chatHeads : p.voiceHeads).add(b.id, head.rankKeyMs, head.seq, 0);
     }
   }
 
   void addContact(ContactRuntime c, Bucket b) {
+    int previousHead = b.byRank.peek();
     c.bucket = b;
     b.byRank.add(c.slot, c.rankKeyMs, c.seq, 0);
     b.byArrival.add(c.slot, c.arrivedAtMs, c.rankKeyMs, c.seq);
@@ -152,6 +156,7 @@ final class MatchIndex {
         p.active.add(b);
       }
     }
+    headChanged(b, previousHead);
   }
 
   void removeContact(ContactRuntime c) {
@@ -160,6 +165,7 @@ final class MatchIndex {
       return;
     }
     c.bucket = null;
+    int previousHead = b.byRank.peek();
     b.byRank.remove(c.slot);
     b.byArrival.remove(c.slot);
     if (b.active && b.byRank.isEmpty()) {
@@ -172,6 +178,24 @@ final class MatchIndex {
           p.active.set(place, last);
           last.activePlace[p.id] = place;
         }
+      }
+    }
+    headChanged(b, previousHead);
+  }
+
+  /** Keeps the bucket's place in its profiles' head heaps in step with its first contact. */
+  private void headChanged(Bucket b, int previousHead) {
+    int head = b.byRank.peek();
+    if (head == previousHead) {
+      return;
+    }
+    ContactRuntime c = head == -1 ? null : handles.contact(head);
+    for (int i = 0; i < b.profileCount; i++) {
+      Profile p = profiles.get(b.profiles[i]);
+      IntHeap heads = b.chat ? p.chatHeads : p.voiceHeads;
+      heads.remove(b.id);
+      if (c != null) {
+        heads.add(b.id, c.rankKeyMs, c.seq, 0);
       }
     }
   }
@@ -274,6 +298,16 @@ final class MatchIndex {
 
   /** The waiting contact an available agent takes under {@code selection}, or null. */
   ContactRuntime bestContact(AgentRuntime a, ContactSelection selection, long nowMs) {
+    if (selection == ContactSelection.PRIORITY_AGE) {
+      ContactRuntime voice = a.inVoicePool ? headOf(a.profile.voiceHeads) : null;
+      ContactRuntime chat = a.inChatPool ? headOf(a.profile.chatHeads) : null;
+      if (voice == null || (chat != null && rankBefore(chat, voice))) {
+        return chat;
+      }
+      return voice;
+    }
+    // SERVICE_LEVEL: the order between queues with different targets changes as time passes,
+    // so the heads of all non-empty qualifying buckets are compared.
     ContactRuntime best = null;
     List<Bucket> active = a.profile.active;
     for (int i = 0, n = active.size(); i < n; i++) {
@@ -289,6 +323,10 @@ final class MatchIndex {
       }
     }
     return best;
+  }
+
+  private ContactRuntime headOf(IntHeap heads) {
+    return heads.isEmpty() ? null : handles.contact(buckets.get(heads.peek()).byRank.peek());
   }
 
   static boolean contactBefore(

@@ -21,6 +21,15 @@ final class Profile {
   /** Non-empty buckets this profile qualifies for: the only places an available agent looks. */
   final ArrayList<Bucket> active = new ArrayList<>();
 
+  /**
+   * The same non-empty voice buckets, ordered by their head contact's (rank, seq): with
+   * PRIORITY_AGE selection an available agent reads only the top, however many queues wait.
+   */
+  final IntHeap voiceHeads = new IntHeap(new IntHeap.Positions());
+
+  /** As {@link #voiceHeads}, for chat buckets. */
+  final IntHeap chatHeads = new IntHeap(new IntHeap.Positions());
+
   Profile(int id, Map<String, Integer> skills, AgentPool voice, AgentPool chat) {
     this.id = id;
     this.skills = skills;

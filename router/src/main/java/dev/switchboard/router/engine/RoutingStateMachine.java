@@ -1,6 +1,5 @@
 package dev.switchboard.router.engine;
 
-import dev.switchboard.router.api.AbandonReason;
 import dev.switchboard.router.api.AgentState;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactType;
@@ -50,6 +49,7 @@ public final class RoutingStateMachine implements RoutingEngine {
   final EngineState s = new EngineState();
   private final AgentLifecycle agents;
   private final Reconfiguration reconfiguration;
+  private final ContactCommands contacts;
 
   private long nowMs;
   private EventSink sink;
@@ -61,6 +61,7 @@ public final class RoutingStateMachine implements RoutingEngine {
   public RoutingStateMachine() {
     this.agents = new AgentLifecycle(this);
     this.reconfiguration = new Reconfiguration(this, agents);
+    this.contacts = new ContactCommands(this, agents);
   }
 
   long now() {
@@ -83,15 +84,15 @@ public final class RoutingStateMachine implements RoutingEngine {
     } else if (command instanceof Command.ContactArrived c) {
       onArrived(c);
     } else if (command instanceof Command.ContactAnswered c) {
-      onAnswered(c);
+      contacts.onAnswered(c);
     } else if (command instanceof Command.ContactEnded c) {
-      onEnded(c);
+      contacts.onEnded(c);
     } else if (command instanceof Command.WrapUpDone c) {
       agents.onWrapUpDone(c);
     } else if (command instanceof Command.ContactAbandoned c) {
-      onAbandoned(c);
+      contacts.onAbandoned(c);
     } else if (command instanceof Command.OfferFailed c) {
-      onOfferFailed(c);
+      contacts.onOfferFailed(c);
     } else if (command instanceof Command.AgentReady c) {
       agents.onReady(c);
     } else if (command instanceof Command.AgentPause c) {
@@ -99,9 +100,9 @@ public final class RoutingStateMachine implements RoutingEngine {
     } else if (command instanceof Command.AgentDeviceState c) {
       agents.onDeviceState(c);
     } else if (command instanceof Command.ContactTransferred c) {
-      onTransferred(c);
+      contacts.onTransferred(c);
     } else if (command instanceof Command.CallbackRequested c) {
-      onCallbackRequested(c);
+      contacts.onCallbackRequested(c);
     } else if (command instanceof Command.SurveyRecorded c) {
       emit(new RouterEvent.SurveyRecorded(nowMs, c.contactId(), c.score()));
     } else if (command instanceof Command.AgentLogin c) {
@@ -300,7 +301,7 @@ public final class RoutingStateMachine implements RoutingEngine {
   }
 
   /** Moves a waiting or scheduled contact (in no bucket) to another queue. */
-  private void moveTo(ContactRuntime c, QueueRuntime target, String cause, String trigger) {
+  void moveTo(ContactRuntime c, QueueRuntime target, String cause, String trigger) {
     QueueRuntime from = c.queue;
     from.orderRoot = s.order.remove(from.orderRoot, c.slot);
     emit(new RouterEvent.ContactMoved(nowMs, c.id, from.id(), target.id(), cause));
@@ -373,157 +374,6 @@ public final class RoutingStateMachine implements RoutingEngine {
     c.phase = Phase.WAITING;
     emitQueued(c, true);
     enterWaiting(c, TRIGGER_REQUEUE);
-  }
-
-  private void onAbandoned(Command.ContactAbandoned cmd) {
-    ContactRuntime c = s.contactById.get(cmd.contactId());
-    if (c == null) {
-      reject(cmd, "unknown-contact", "no contact " + cmd.contactId());
-      return;
-    }
-    if (c.phase == Phase.TALKING) {
-      endTalking(c);
-    } else if (c.type != ContactType.CALLBACK) {
-      abandon(c, cmd.reason(), cmd.hangupCause());
-    }
-  }
-
-  private void onEnded(Command.ContactEnded cmd) {
-    ContactRuntime c = s.contactById.get(cmd.contactId());
-    if (c == null) {
-      reject(cmd, "unknown-contact", "no contact " + cmd.contactId());
-      return;
-    }
-    if (c.phase == Phase.TALKING) {
-      endTalking(c);
-    } else {
-      abandon(c, AbandonReason.CALLER_HANGUP, 0);
-    }
-  }
-
-  private void abandon(ContactRuntime c, AbandonReason reason, int cause) {
-    AgentRuntime a = c.phase == Phase.OFFERED ? c.agent : null;
-    emit(
-        new RouterEvent.ContactAbandoned(
-            nowMs, c.id, c.queueId, nowMs - c.arrivedAtMs, reason, cause));
-    forget(c);
-    if (a != null) {
-      a.offered = null;
-      agents.afterOfferWithdrawn(a, true);
-    }
-  }
-
-  private void endTalking(ContactRuntime c) {
-    AgentRuntime a = c.agent;
-    long talk = nowMs - c.answeredAtMs;
-    emit(new RouterEvent.ContactEnded(nowMs, c.id, c.queueId, c.agentId, talk));
-    forget(c);
-    if (a != null && a.holds(c)) {
-      agents.contactEnded(a, c, talk);
-    }
-  }
-
-  private void onOfferFailed(Command.OfferFailed cmd) {
-    ContactRuntime c = s.contactById.get(cmd.contactId());
-    AgentRuntime a = s.agentById.get(cmd.agentId());
-    if (!checkOffer(cmd, c, a, cmd.contactId(), cmd.agentId())) {
-      return;
-    }
-    emit(new RouterEvent.OfferNotTaken(nowMs, c.id, c.queueId, a.id, cmd.failure()));
-    a.offered = null;
-    agents.offerFailed(a, cmd.failure().pauseReason(), c.id);
-    requeue(c);
-  }
-
-  private boolean checkOffer(
-      Command cmd, ContactRuntime c, AgentRuntime a, String contactId, String agentId) {
-    if (c == null) {
-      reject(cmd, "unknown-contact", "no contact " + contactId);
-      return false;
-    }
-    if (a == null) {
-      reject(cmd, "unknown-agent", "no agent " + agentId);
-      return false;
-    }
-    if (c.phase != Phase.OFFERED) {
-      reject(cmd, "wrong-state", "contact " + contactId + " is not being offered");
-      return false;
-    }
-    if (c.agent != a) {
-      reject(cmd, "wrong-agent", "contact " + contactId + " is offered to " + c.agentId);
-      return false;
-    }
-    return true;
-  }
-
-  private void onAnswered(Command.ContactAnswered cmd) {
-    ContactRuntime c = s.contactById.get(cmd.contactId());
-    AgentRuntime a = s.agentById.get(cmd.agentId());
-    if (!checkOffer(cmd, c, a, cmd.contactId(), cmd.agentId())) {
-      return;
-    }
-    c.queue.orderRoot = s.order.remove(c.queue.orderRoot, c.slot);
-    c.phase = Phase.TALKING;
-    c.answeredAtMs = nowMs;
-    c.wrapUpSeconds = c.queue.config.wrapUpSeconds();
-    c.ringDueMs = 0;
-    a.offered = null;
-    if (c.type == ContactType.CHAT) {
-      a.chats.add(c);
-    } else {
-      a.voice = c;
-    }
-    emit(new RouterEvent.ContactAnswered(nowMs, c.id, c.queueId, a.id, nowMs - c.arrivedAtMs));
-    agents.setState(a, AgentState.BUSY, "", c.id);
-    agents.refresh(a, TRIGGER_AGENT);
-  }
-
-  private void onTransferred(Command.ContactTransferred cmd) {
-    ContactRuntime c = s.contactById.get(cmd.contactId());
-    if (c == null) {
-      reject(cmd, "unknown-contact", "no contact " + cmd.contactId());
-      return;
-    }
-    QueueRuntime q = s.queueById.get(cmd.toQueueId());
-    if (q == null) {
-      reject(cmd, "unknown-queue", "no queue " + cmd.toQueueId());
-      return;
-    }
-    if (c.phase != Phase.WAITING && c.phase != Phase.SCHEDULED) {
-      reject(cmd, "wrong-state", "contact " + c.id + " is not waiting");
-      return;
-    }
-    if (c.queue == q) {
-      reject(cmd, "wrong-state", "contact " + c.id + " is already in " + q.id());
-      return;
-    }
-    s.index.removeContact(c);
-    moveTo(c, q, "transfer", TRIGGER_ARRIVED);
-  }
-
-  private void onCallbackRequested(Command.CallbackRequested cmd) {
-    ContactRuntime c = s.contactById.get(cmd.contactId());
-    if (c == null) {
-      reject(cmd, "unknown-contact", "no contact " + cmd.contactId());
-      return;
-    }
-    if (c.phase != Phase.WAITING || c.type != ContactType.CALL) {
-      reject(cmd, "wrong-state", "contact " + c.id + " is not a waiting call");
-      return;
-    }
-    c.type = ContactType.CALLBACK;
-    c.callbackNumber = cmd.number();
-    c.notBeforeMs = cmd.notBeforeMs();
-    c.escalationDueMs = 0;
-    c.maxWaitDueMs = 0;
-    emit(
-        new RouterEvent.CallbackRegistered(
-            nowMs, c.id, c.queueId, cmd.number(), cmd.notBeforeMs()));
-    if (cmd.notBeforeMs() > nowMs) {
-      s.index.removeContact(c);
-      c.phase = Phase.SCHEDULED;
-      schedule(c, TIMER_CALLBACK, cmd.notBeforeMs());
-    }
   }
 
   /** Removes a contact from routing for good. */
