@@ -37,7 +37,11 @@ final class AmiActionPublisher {
     if (event instanceof RouterEvent.ContactQueued q) {
       AmiLinkAgent link = links.get(q.pbxId());
       if (link != null) {
-        link.tracker().onQueued(q.contactId(), q.channel(), q.type());
+        // Decided and published under the tracker's lock, as the AMI side does, so that commands
+        // for one contact reach the router in the order they were decided.
+        synchronized (link.tracker()) {
+          publish(link, link.tracker().onQueued(q.contactId(), q.channel(), q.type()));
+        }
       }
     } else if (event instanceof RouterEvent.ContactOffered o) {
       offered(o);
@@ -101,8 +105,13 @@ final class AmiActionPublisher {
         return;
       }
     }
-    if (!link.tracker().onOffered(o.contactId(), o.agentId(), extension, o.type(), o.channel())) {
-      return;
+    synchronized (link.tracker()) {
+      Translation t =
+          link.tracker().onOffered(o.contactId(), o.agentId(), extension, o.type(), o.channel());
+      if (t.outcome() != Translation.Outcome.IGNORED) {
+        publish(link, t);
+        return;
+      }
     }
     PbxConfiguration pbx = link.pbx();
     if (o.type() == ContactType.CALL) {
@@ -186,6 +195,17 @@ final class AmiActionPublisher {
     link.enqueue(
         PlannedAction.plain(
             new RedirectAction(channel, link.pbx().callbackOfferContext(), "s", 1), c.contactId()));
+  }
+
+  /** Publishes a command the tracker decided on; never blocks (the sink parks it if need be). */
+  private static void publish(AmiLinkAgent link, Translation t) {
+    if (t.command() != null) {
+      LOG.info(
+          "pbx {}: {} (the caller hung up before the router reported it)",
+          link.pbx().id(),
+          t.command());
+      link.sink().publish(t.command());
+    }
   }
 
   private void terminal(String contactId) {

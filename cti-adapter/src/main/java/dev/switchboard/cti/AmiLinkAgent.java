@@ -417,8 +417,21 @@ final class AmiLinkAgent implements Runnable {
           a.action().getAction(),
           a.contactId(),
           error.getMessage());
-      if (a.ringsAgent()) {
+      if (a.servesOffer() && AmiVocabulary.isChannelGone(error.getMessage())) {
+        callerGone(a, error.getMessage());
+      } else if (a.ringsAgent()) {
         actionFailed(a, error.getMessage());
+      }
+    }
+  }
+
+  /** An offer's Setvar or Redirect found no caller channel: the caller hung up meanwhile. */
+  private void callerGone(PlannedAction a, String why) {
+    synchronized (tracker) {
+      Translation t = tracker.onCallerChannelGone(a.contactId(), a.agentId());
+      if (t.command() != null) {
+        LOG.info("pbx {}: caller of {} gone before ringing: {}", pbx.id(), a.contactId(), why);
+        sink.publish(t.command());
       }
     }
   }

@@ -20,6 +20,21 @@ final class AmiVocabulary {
     return dash > 0 ? resource.substring(0, dash) : resource;
   }
 
+  /**
+   * True if an action's error message says its channel no longer exists: Setvar answers {@code No
+   * such channel}, Redirect {@code Channel does not exist: <name>} or, for a channel being hung up,
+   * {@code Redirect failed, channel not up.}
+   */
+  static boolean isChannelGone(String errorMessage) {
+    if (errorMessage == null) {
+      return false;
+    }
+    String m = errorMessage.toLowerCase(Locale.ROOT);
+    return m.contains("no such channel")
+        || m.contains("channel does not exist")
+        || m.contains("channel not up");
+  }
+
   /** Maps the dialplan's DIALSTATUS to why the offer was not taken. */
   static OfferFailure failureOf(String dialStatus) {
     if (dialStatus == null) {

@@ -74,6 +74,20 @@ final class CallTracker {
           return size() > FINISHED_MEMORY;
         }
       };
+
+  /**
+   * Callers that hung up before the router told this adapter about their contact (the IVR publishes
+   * ContactArrived straight to the router), uid → hangup cause: the contact is abandoned as soon as
+   * the router reports it, or it would wait forever for a channel that is gone.
+   */
+  private final Map<String, Integer> hungUpEarly =
+      new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+          return size() > FINISHED_MEMORY;
+        }
+      };
+
   private long epoch;
 
   CallTracker(String pbxId) {
@@ -92,11 +106,18 @@ final class CallTracker {
 
   // ---------------------------------------------------------------- router side
 
-  /** The router queued (or re-queued) a contact; returns false if it is already over here. */
-  synchronized boolean onQueued(String contactId, String channel, ContactType type) {
+  /**
+   * The router queued (or re-queued) a contact. Returns the abandon to publish if its caller hung
+   * up before the router reported it, DUPLICATE if it is already over here, else IGNORED.
+   */
+  synchronized Translation onQueued(String contactId, String channel, ContactType type) {
+    Command early = abandonIfHungUpEarly(contactId, type);
+    if (early != null) {
+      return Translation.of(early);
+    }
     Contact c = contact(contactId, true);
     if (c == null) {
-      return false;
+      return Translation.DUPLICATE;
     }
     if (!channel.isEmpty()) {
       c.callerChannel = channel;
@@ -107,18 +128,24 @@ final class CallTracker {
     if (c.phase != Phase.TALKING) {
       clearOffer(c);
     }
-    return true;
+    return Translation.IGNORED;
   }
 
   /**
-   * The router offered a contact to an agent. Returns false when the contact already left (its
-   * terminal command is on its way to the router), so the agent must not be rung.
+   * The router offered a contact to an agent. Returns IGNORED when the agent is to be rung; a
+   * command (the caller hung up before the router reported the contact) to publish instead of
+   * ringing; DUPLICATE when the contact already left (its terminal command is on its way to the
+   * router) or is talking, so the agent must not be rung.
    */
-  synchronized boolean onOffered(
+  synchronized Translation onOffered(
       String contactId, String agentId, String agentExtension, ContactType type, String channel) {
+    Command early = abandonIfHungUpEarly(contactId, type);
+    if (early != null) {
+      return Translation.of(early);
+    }
     Contact c = contact(contactId, true);
     if (c == null || c.phase == Phase.TALKING) {
-      return false;
+      return Translation.DUPLICATE;
     }
     clearOffer(c);
     if (!channel.isEmpty() && type == ContactType.CALL) {
@@ -128,7 +155,7 @@ final class CallTracker {
     c.phase = Phase.OFFERED;
     c.agentId = agentId;
     c.agentExtension = agentExtension;
-    return true;
+    return Translation.IGNORED;
   }
 
   /** The router withdrew an offer; returns what to stop ringing, or null if nothing rings. */
@@ -197,7 +224,13 @@ final class CallTracker {
   synchronized Translation onHangup(String uid, String linkedId, int cause) {
     Contact c = byUid.get(uid);
     if (c == null) {
-      return unknownOrDuplicate(uid, linkedId);
+      Translation t = unknownOrDuplicate(uid, linkedId);
+      if (t == Translation.UNKNOWN_CHANNEL
+          && (linkedId == null || linkedId.isEmpty() || linkedId.equals(uid))) {
+        // An originating channel: maybe a caller whose contact the router has not reported yet.
+        hungUpEarly.put(uid, Math.max(0, cause));
+      }
+      return t;
     }
     if (uid.equals(c.callerUid)) {
       return switch (c.phase) {
@@ -384,6 +417,21 @@ final class CallTracker {
     return Translation.of(new Command.OfferFailed(contactId, agentId, OfferFailure.ACTION_FAILED));
   }
 
+  /**
+   * An offer's Setvar or Redirect found no caller channel: the caller hung up, so the contact is
+   * abandoned (the agent did nothing wrong). A callback's offer fails as any failed action does.
+   */
+  synchronized Translation onCallerChannelGone(String contactId, String agentId) {
+    Contact c = byContactId.get(contactId);
+    if (c == null || c.phase != Phase.OFFERED || !c.agentId.equals(agentId)) {
+      return Translation.DUPLICATE;
+    }
+    if (c.callback) {
+      return onActionFailed(contactId, agentId);
+    }
+    return terminal(c, new Command.ContactAbandoned(contactId, AbandonReason.CALLER_HANGUP, 0));
+  }
+
   /** A device changed state; agent phones become {@code AgentDeviceState}. */
   synchronized Translation onDeviceState(String device, String state) {
     if (device == null || state == null) {
@@ -481,6 +529,24 @@ final class CallTracker {
     String agentId = c.agentId;
     clearOffer(c);
     return Translation.of(new Command.OfferFailed(c.contactId, agentId, OfferFailure.NO_ANSWER));
+  }
+
+  /**
+   * The abandon for a contact the router reports for the first time although its caller already
+   * hung up, or null. A callback's caller leaving is expected: it is never abandoned here.
+   */
+  private Command abandonIfHungUpEarly(String contactId, ContactType type) {
+    if (!contactId.startsWith(prefix) || byContactId.containsKey(contactId)) {
+      return null;
+    }
+    String callerUid = contactId.substring(prefix.length());
+    Integer cause = hungUpEarly.remove(callerUid);
+    if (cause == null || type == ContactType.CALLBACK || finishedUids.containsKey(contactId)) {
+      return null;
+    }
+    finishedUids.put(contactId, Boolean.TRUE);
+    finishedUids.put(callerUid, Boolean.TRUE);
+    return new Command.ContactAbandoned(contactId, AbandonReason.CALLER_HANGUP, cause);
   }
 
   private Contact contact(String contactId, boolean create) {

@@ -41,7 +41,8 @@ class CallTrackerPropertyTest {
     ROUTER_REOFFER,
     ROUTER_REVOKE,
     ROUTER_ANSWERED,
-    ACTION_FAILED
+    ACTION_FAILED,
+    CALLER_CHANNEL_GONE
   }
 
   @Provide
@@ -54,6 +55,30 @@ class CallTrackerPropertyTest {
     CallTracker tracker = new CallTracker("pbx1");
     tracker.onQueued(CONTACT, CALLER, ContactType.CALL);
     tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER);
+    checkAtMostOnce(tracker, steps);
+  }
+
+  /**
+   * The router may report the contact only after AMI saw its caller hang up (the IVR publishes
+   * ContactArrived straight to the router): the contact still ends exactly once, and no ghost is
+   * left waiting for a channel that is gone.
+   */
+  @Property(tries = 300)
+  void shouldEndAContactOnceWhenTheCallerMayHangUpBeforeTheRouterReportsIt(
+      @ForAll("calls") List<Step> steps) {
+    CallTracker tracker = new CallTracker("pbx1");
+    List<Command> out = checkAtMostOnce(tracker, steps);
+    boolean reported = steps.contains(Step.ROUTER_REQUEUE) || steps.contains(Step.ROUTER_REOFFER);
+    if (reported && steps.contains(Step.HANGUP_CALLER)) {
+      assertThat(out)
+          .filteredOn(
+              c -> c instanceof Command.ContactEnded || c instanceof Command.ContactAbandoned)
+          .hasSize(1);
+      assertThat(tracker.tracks(CONTACT)).isFalse();
+    }
+  }
+
+  private static List<Command> checkAtMostOnce(CallTracker tracker, List<Step> steps) {
     List<Command> out = new ArrayList<>();
     for (Step step : steps) {
       Translation t = apply(tracker, step);
@@ -84,6 +109,7 @@ class CallTrackerPropertyTest {
         assertThat(a.agentId()).isEqualTo("a01");
       }
     }
+    return out;
   }
 
   private static Translation apply(CallTracker t, Step step) {
@@ -98,14 +124,8 @@ class CallTrackerPropertyTest {
       case HANGUP_CALLER -> t.onHangup(UID, UID, 16);
       case HANGUP_OLD_LEG -> t.onHangup(OLD_LEG_UID, UID, 0);
       case NO_ANSWER_EVENT -> t.onNoAnswer(UID, "agent01", "NOANSWER");
-      case ROUTER_REQUEUE -> {
-        t.onQueued(CONTACT, CALLER, ContactType.CALL);
-        yield null;
-      }
-      case ROUTER_REOFFER -> {
-        t.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER);
-        yield null;
-      }
+      case ROUTER_REQUEUE -> t.onQueued(CONTACT, CALLER, ContactType.CALL);
+      case ROUTER_REOFFER -> t.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER);
       case ROUTER_REVOKE -> {
         t.onRevoked(CONTACT, "a01");
         yield null;
@@ -115,6 +135,7 @@ class CallTrackerPropertyTest {
         yield null;
       }
       case ACTION_FAILED -> t.onActionFailed(CONTACT, "a01");
+      case CALLER_CHANNEL_GONE -> t.onCallerChannelGone(CONTACT, "a01");
     };
   }
 }

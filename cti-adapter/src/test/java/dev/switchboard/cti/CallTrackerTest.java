@@ -68,7 +68,74 @@ class CallTrackerTest {
   void shouldNotRingAnAgentForAContactThatAlreadyLeft() {
     tracker.onQueued(CONTACT, CALLER, ContactType.CALL);
     tracker.onHangup(UID, UID, 0);
-    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER)).isFalse();
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER))
+        .isEqualTo(Translation.DUPLICATE);
+  }
+
+  @Test
+  void shouldAbandonOnceWhenTheCallerHungUpBeforeTheRouterQueuedTheContact() {
+    assertThat(tracker.onHangup(UID, UID, 16)).isEqualTo(Translation.UNKNOWN_CHANNEL);
+    assertThat(tracker.onQueued(CONTACT, CALLER, ContactType.CALL).command())
+        .isEqualTo(new Command.ContactAbandoned(CONTACT, AbandonReason.CALLER_HANGUP, 16));
+    assertThat(tracker.onQueued(CONTACT, CALLER, ContactType.CALL))
+        .isEqualTo(Translation.DUPLICATE);
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER))
+        .isEqualTo(Translation.DUPLICATE);
+    assertThat(tracker.onHangup(UID, UID, 16)).isEqualTo(Translation.DUPLICATE);
+    assertThat(tracker.tracks(CONTACT)).isFalse();
+  }
+
+  @Test
+  void shouldAbandonInsteadOfRingingWhenTheFirstNewsOfAHungUpCallerIsAnOffer() {
+    tracker.onHangup(UID, null, -1);
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER).command())
+        .isEqualTo(new Command.ContactAbandoned(CONTACT, AbandonReason.CALLER_HANGUP, 0));
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALL, CALLER))
+        .isEqualTo(Translation.DUPLICATE);
+  }
+
+  @Test
+  void shouldKeepACallbackWhoseCallerHungUpBeforeTheRouterQueuedIt() {
+    tracker.onHangup(UID, UID, 16);
+    assertThat(tracker.onQueued(CONTACT, "", ContactType.CALLBACK)).isEqualTo(Translation.IGNORED);
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALLBACK, ""))
+        .isEqualTo(Translation.IGNORED);
+    assertThat(tracker.tracks(CONTACT)).isTrue();
+  }
+
+  @Test
+  void shouldNotRememberTheHangupOfALegOfAnotherCall() {
+    assertThat(tracker.onHangup(UID, "1795522700.1", 16)).isEqualTo(Translation.UNKNOWN_CHANNEL);
+    assertThat(tracker.onQueued(CONTACT, CALLER, ContactType.CALL)).isEqualTo(Translation.IGNORED);
+    assertThat(tracker.tracks(CONTACT)).isTrue();
+  }
+
+  @Test
+  void shouldAbandonOnceWhenTheOfferFindsTheCallerChannelGone() {
+    offer("a01", "agent01");
+    assertThat(tracker.onCallerChannelGone(CONTACT, "a02")).isEqualTo(Translation.DUPLICATE);
+    assertThat(tracker.onCallerChannelGone(CONTACT, "a01").command())
+        .isEqualTo(new Command.ContactAbandoned(CONTACT, AbandonReason.CALLER_HANGUP, 0));
+    assertThat(tracker.onCallerChannelGone(CONTACT, "a01")).isEqualTo(Translation.DUPLICATE);
+    assertThat(tracker.onHangup(UID, UID, 16)).isEqualTo(Translation.DUPLICATE);
+  }
+
+  @Test
+  void shouldFailACallbackOfferWhoseChannelIsGoneLikeAnyFailedAction() {
+    tracker.onQueued(CONTACT, "", ContactType.CALLBACK);
+    tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALLBACK, "");
+    assertThat(tracker.onCallerChannelGone(CONTACT, "a01").command())
+        .isEqualTo(new Command.OfferFailed(CONTACT, "a01", OfferFailure.ACTION_FAILED));
+  }
+
+  @Test
+  void shouldRecogniseAsteriskMessagesForAMissingChannel() {
+    assertThat(AmiVocabulary.isChannelGone("No such channel")).isTrue();
+    assertThat(AmiVocabulary.isChannelGone("Channel does not exist: PJSIP/sipp-00000005")).isTrue();
+    assertThat(AmiVocabulary.isChannelGone("Redirect failed, channel not up.")).isTrue();
+    assertThat(AmiVocabulary.isChannelGone("Permission denied")).isFalse();
+    assertThat(AmiVocabulary.isChannelGone("Extension does not exist.")).isFalse();
+    assertThat(AmiVocabulary.isChannelGone(null)).isFalse();
   }
 
   @Test

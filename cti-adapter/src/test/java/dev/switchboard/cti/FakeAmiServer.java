@@ -75,6 +75,7 @@ final class FakeAmiServer implements AutoCloseable {
     int dropAfterFrames = -1;
     String dropAtRecordedResponse;
     Predicate<Action> failing = a -> false;
+    String failureMessage = "No such channel";
     final List<Hook> hooks = new ArrayList<>();
 
     /** Runs {@code action} after the first replayed frame with these header values. */
@@ -277,7 +278,9 @@ final class FakeAmiServer implements AutoCloseable {
       default -> {
         actions.add(a);
         if (session.failing.test(a)) {
-          write(out, frame("Response: Error", "ActionID: " + id, "Message: No such channel"));
+          write(
+              out,
+              frame("Response: Error", "ActionID: " + id, "Message: " + session.failureMessage));
         } else {
           write(
               out, frame("Response: Success", "ActionID: " + id, "Message: " + successText(name)));

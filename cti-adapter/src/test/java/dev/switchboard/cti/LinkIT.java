@@ -144,6 +144,7 @@ class LinkIT {
   void shouldReportOfferFailedWhenTheRedirectIsRefused() throws Exception {
     FakeAmiServer.Session s = new FakeAmiServer.Session();
     s.failing = a -> a.name().equalsIgnoreCase("Redirect");
+    s.failureMessage = "Permission denied";
     start(s);
     awaitUp();
     adapter.onEvent(RouterEvents.queued(UID, CALLER), false);
@@ -152,6 +153,44 @@ class LinkIT {
     assertThat(router.callCommands())
         .containsExactly(new Command.OfferFailed(contact(UID), "a01", OfferFailure.ACTION_FAILED));
     assertThat(adapter.counters().actionsFailed()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAbandonInsteadOfFailingTheOfferWhenTheRedirectFindsNoChannel() throws Exception {
+    FakeAmiServer.Session s = new FakeAmiServer.Session();
+    s.failing = a -> a.name().equalsIgnoreCase("Redirect");
+    start(s);
+    awaitUp();
+    adapter.onEvent(RouterEvents.queued(UID, CALLER), false);
+    adapter.onEvent(RouterEvents.offered(UID, CALLER, "a01", "agent01", 15), false);
+    await(() -> !router.callCommands().isEmpty(), () -> "ContactAbandoned");
+    // The caller's own Hangup, arriving late, is not news any more.
+    long received = adapter.counters().eventsReceived();
+    server.broadcast(hangup(UID, CALLER, 16));
+    await(() -> adapter.counters().eventsReceived() > received, () -> "late Hangup seen");
+    assertThat(router.callCommands())
+        .containsExactly(
+            new Command.ContactAbandoned(contact(UID), AbandonReason.CALLER_HANGUP, 0));
+  }
+
+  @Test
+  void shouldAbandonOnceAndRingNobodyWhenTheCallerHungUpBeforeTheRouterQueuedIt() throws Exception {
+    start(new FakeAmiServer.Session());
+    awaitUp();
+    server.broadcast(hangup(UID, CALLER, 16));
+    await(() -> adapter.counters().eventsUnknownChannel() == 1, () -> "early Hangup seen");
+    adapter.onEvent(RouterEvents.queued(UID, CALLER), false);
+    adapter.onEvent(RouterEvents.requeued(UID, CALLER), false);
+    adapter.onEvent(RouterEvents.offered(UID, CALLER, "a01", "agent01", 15), false);
+    assertThat(router.callCommands())
+        .containsExactly(
+            new Command.ContactAbandoned(contact(UID), AbandonReason.CALLER_HANGUP, 16));
+    // Actions go out in order: once a later caller's Redirect is out, the ghost had none.
+    adapter.onEvent(RouterEvents.queued("2.2", "PJSIP/sipp-2"), false);
+    adapter.onEvent(RouterEvents.offered("2.2", "PJSIP/sipp-2", "a02", "agent02", 15), false);
+    await(() -> server.actions("Redirect").size() == 1, () -> "the live caller's Redirect");
+    assertThat(server.actions("Redirect").get(0).get("channel")).isEqualTo("PJSIP/sipp-2");
+    assertThat(server.actions("Setvar")).allMatch(a -> "PJSIP/sipp-2".equals(a.get("channel")));
   }
 
   @Test
