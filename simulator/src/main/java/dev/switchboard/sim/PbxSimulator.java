@@ -103,6 +103,9 @@ public final class PbxSimulator implements AutoCloseable {
       throw new UncheckedIOException("cannot bind AMI port " + b.amiPort, e);
     }
     traffic = new TrafficModel(b.scenario, pbx, scheduler, random.split());
+    // A router that connects (or reconnects) after the agents logged in missed their feature
+    // codes; a real agent would dial them again, so each new client gets the current state.
+    ami.onSessionReady(session -> traffic.announceAgentsTo(session::sendEvent));
     if (b.waitForClient) {
       // Agents announce their login with UserEvents; started before the router listens, those
       // events would be lost, so the traffic starts with the first AMI login.

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class AmiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AmiServer.class);
+
+  /**
+   * Real time after login (or after the last login-time probe) at which a client that has sent no
+   * other action counts as ready for events anyway.
+   */
+  public static final long SESSION_READY_DELAY_MS = 500;
 
   /** Receives the actions the server does not answer itself. Must not block. */
   public interface ActionHandler {
@@ -51,6 +58,7 @@ public final class AmiServer implements AutoCloseable {
   private final List<Runnable> firstLoginHooks = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicBoolean anyLogin =
       new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Consumer<AmiSession> sessionReadyListener = s -> {};
 
   /**
    * @param configuration port, credentials, banner, queue size
@@ -149,6 +157,26 @@ public final class AmiServer implements AutoCloseable {
           r.run();
         }
       }
+    }
+  }
+
+  /**
+   * Sets what runs once per authenticated session when that client is ready for events: at its
+   * first action after login other than the login-time probes asterisk-java sends inside {@code
+   * login()} (CoreSettings, Command, Events), or {@link #SESSION_READY_DELAY_MS} ms of real time
+   * after login or after the last such probe, whichever comes first. A client that logs off and
+   * logs in again is a new session and is ready again. The simulator uses it to re-announce the
+   * agents' state to that client only (a reconnecting router missed the originals).
+   */
+  public void onSessionReady(Consumer<AmiSession> listener) {
+    this.sessionReadyListener = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  void sessionReady(AmiSession session) {
+    try {
+      sessionReadyListener.accept(session);
+    } catch (RuntimeException e) {
+      LOG.warn("AMI session-ready hook failed: {}", e.toString(), e);
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +45,8 @@ public final class AmiSession {
   private volatile boolean loginPending;
   private volatile Set<String> eventMask = Set.of("all");
   private volatile String challenge;
+  private final AtomicBoolean readyFired = new AtomicBoolean();
+  private volatile ScheduledFuture<?> readyTimer;
 
   AmiSession(AmiServer server, Socket socket, String sessionId, int queueCapacity) {
     this.server = server;
@@ -72,6 +76,14 @@ public final class AmiSession {
    */
   public void send(AmiMessage message) {
     enqueue(AmiCodec.encode(message));
+  }
+
+  /**
+   * Queues an event for this client only, if its event mask accepts the event's {@code Privilege}
+   * (as a broadcast would). Never blocks.
+   */
+  public void sendEvent(AmiMessage event) {
+    deliverEvent(AmiCodec.encode(event), event.getOr("Privilege", ""));
   }
 
   void deliverEvent(String encoded, String privilege) {
@@ -175,7 +187,15 @@ public final class AmiSession {
       default -> {
         if (!authenticated) {
           send(error(actionId, "Permission denied"));
-        } else if (action.equals("ping")) {
+          return;
+        }
+        if (action.equals("events") || action.equals("coresettings") || action.equals("command")) {
+          // asterisk-java's probes inside login(): its listeners may not be live yet.
+          armReady();
+        } else {
+          fireReady();
+        }
+        if (action.equals("ping")) {
           send(
               response("Success", actionId)
                   .add("Ping", "Pong")
@@ -222,6 +242,7 @@ public final class AmiSession {
               .build());
       server.broadcast(securityEvent("SuccessfulAuth", "Informational", 1, user, true));
       server.authenticated(this);
+      armReady();
       return;
     }
     LOG.info("AMI login failed for user '{}' from {}", user, socket.getRemoteSocketAddress());
@@ -243,6 +264,38 @@ public final class AmiSession {
             },
             cfg.failedLoginDelayMs(),
             TimeUnit.MILLISECONDS);
+  }
+
+  /** (Re)starts the fallback timer after which this client counts as ready for events. */
+  private void armReady() {
+    if (readyFired.get() || closed.get()) {
+      return;
+    }
+    ScheduledFuture<?> old = readyTimer;
+    if (old != null) {
+      old.cancel(false);
+    }
+    try {
+      readyTimer =
+          server
+              .timers()
+              .schedule(this::fireReady, AmiServer.SESSION_READY_DELAY_MS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // The server is stopping: nobody needs the re-announcement any more.
+      LOG.debug("AMI session {} not armed: server stopping", sessionId);
+    }
+  }
+
+  /** Once per session: tells the server this client now listens (see AmiServer#onSessionReady). */
+  private void fireReady() {
+    if (!authenticated || closed.get() || !readyFired.compareAndSet(false, true)) {
+      return;
+    }
+    ScheduledFuture<?> t = readyTimer;
+    if (t != null) {
+      t.cancel(false);
+    }
+    server.sessionReady(this);
   }
 
   private boolean secretMatches(AmiMessage message, String secret) {
@@ -330,6 +383,10 @@ public final class AmiSession {
     if (closed.compareAndSet(false, true)) {
       LOG.debug("AMI session {} closing: {}", socket.getRemoteSocketAddress(), why);
       server.removed(this);
+      ScheduledFuture<?> t = readyTimer;
+      if (t != null) {
+        t.cancel(false);
+      }
       if (!outbound.offer(CLOSE)) {
         closeSocket();
       }

@@ -511,19 +511,22 @@ final class CallFlow {
   // ------------------------------------------------------------------ agents
 
   void agentFeature(String agentId, String endpoint, String action, String reason) {
+    pbx.emit(agentFeatureEvent(agentId, endpoint, action, reason));
+  }
+
+  AmiMessage agentFeatureEvent(String agentId, String endpoint, String action, String reason) {
     SimChannel ch =
         pbx.transientChannel(
             endpoint,
             pbx.endpointCallerIdNum(endpoint, endpoint),
             pbx.endpointCallerIdName(endpoint, agentId),
             "*" + action);
-    pbx.emit(
-        pbx.channelEvent("UserEvent", "user,all", ch)
-            .add("UserEvent", "SwitchboardAgent")
-            .add("Agent", agentId)
-            .add("Action", action)
-            .add("Reason", reason == null ? "" : reason)
-            .build());
+    return pbx.channelEvent("UserEvent", "user,all", ch)
+        .add("UserEvent", "SwitchboardAgent")
+        .add("Agent", agentId)
+        .add("Action", action)
+        .add("Reason", reason == null ? "" : reason)
+        .build();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -104,6 +104,23 @@ public final class SimulatedPbx {
     scheduler.execute(() -> callFlow.agentFeature(agentId, endpoint, action, reason));
   }
 
+  /**
+   * Repeats an agent's feature code to one listener only (an AMI client that connected after the
+   * original): the same {@code UserEvent SwitchboardAgent}, not broadcast. Call it on the PBX
+   * thread; it emits at once, so a caller that then queues an action's answer knows the event is
+   * ahead of it.
+   *
+   * @param sink where the event goes (one AMI session)
+   * @param agentId the agent id
+   * @param endpoint the agent's endpoint
+   * @param action login, ready, pause, logout or wrapupdone
+   * @param reason pause reason or empty
+   */
+  public void agentFeatureTo(
+      Consumer<AmiMessage> sink, String agentId, String endpoint, String action, String reason) {
+    sink.accept(callFlow.agentFeatureEvent(agentId, endpoint, action, reason));
+  }
+
   /** Counters so far. */
   public SimulatorCounters counters() {
     return new SimulatorCounters(

@@ -1,10 +1,12 @@
 package dev.switchboard.sim.traffic;
 
+import dev.switchboard.sim.ami.AmiMessage;
 import dev.switchboard.sim.pbx.SimScheduler;
 import dev.switchboard.sim.pbx.SimulatedPbx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Drives a scenario: starts the virtual agents (login, ready) and generates callers at each entry
@@ -108,6 +110,22 @@ public final class TrafficModel {
     callerNumber++;
     String name = profile.callerName() == null ? "caller" + callerNumber : profile.callerName();
     pbx.startInboundCall(ep.number(), number, name, caller);
+  }
+
+  /**
+   * Re-announces every logged-in agent's state ({@code UserEvent SwitchboardAgent} login, then
+   * ready or pause) to one late listener, e.g. an AMI client that (re)connected after the agents
+   * logged in. Runs on the PBX thread, after whatever is already queued there.
+   *
+   * @param sink where the events go (one AMI session)
+   */
+  public void announceAgentsTo(Consumer<AmiMessage> sink) {
+    scheduler.execute(
+        () -> {
+          for (VirtualAgent agent : agents) {
+            agent.announceTo(sink);
+          }
+        });
   }
 
   /** Stops generating calls (calls in progress continue). */

@@ -1,9 +1,11 @@
 package dev.switchboard.sim.traffic;
 
+import dev.switchboard.sim.ami.AmiMessage;
 import dev.switchboard.sim.pbx.EndpointBehaviour;
 import dev.switchboard.sim.pbx.SimScheduler;
 import dev.switchboard.sim.pbx.SimulatedPbx;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A simulated agent and its phone: logs in and goes ready with {@code UserEvent SwitchboardAgent}
@@ -21,12 +23,16 @@ public final class VirtualAgent implements EndpointBehaviour {
     PAUSED
   }
 
+  /** The pause reason re-announced for an agent the router made not ready after a missed call. */
+  static final String MISSED_CALL_REASON = "missed-call";
+
   private final SimulationScenario.AgentSpec spec;
   private final SimulatedPbx pbx;
   private final SimScheduler scheduler;
   private final SplittableRandom random;
   private State state = State.LOGGED_OUT;
   private boolean pauseDue;
+  private String pauseReason = "";
 
   /**
    * @param spec the agent's behaviour
@@ -55,6 +61,28 @@ public final class VirtualAgent implements EndpointBehaviour {
           goReady();
           schedulePause();
         });
+  }
+
+  /**
+   * Tells one late listener (an AMI client that logged in after this agent's feature codes) what
+   * this agent's phone has announced so far: {@code login}, then {@code ready} (also while ringing
+   * or talking: the router tracks calls separately) or {@code pause} with its reason; only {@code
+   * login} in wrap-up, whose {@code wrapupdone} follows when the wrap-up ends. Nothing when logged
+   * out. Runs on the PBX thread, so it cannot interleave with the agent's own changes.
+   */
+  void announceTo(Consumer<AmiMessage> sink) {
+    if (state == State.LOGGED_OUT) {
+      return;
+    }
+    pbx.agentFeatureTo(sink, spec.id(), spec.extension(), "login", "");
+    switch (state) {
+      case READY, RINGING, TALKING ->
+          pbx.agentFeatureTo(sink, spec.id(), spec.extension(), "ready", "");
+      case PAUSED -> pbx.agentFeatureTo(sink, spec.id(), spec.extension(), "pause", pauseReason);
+      case WRAP_UP, LOGGED_OUT -> {
+        // wrap-up: wrapupdone and ready follow when it ends
+      }
+    }
   }
 
   private void feature(String action, String reason) {
@@ -90,7 +118,8 @@ public final class VirtualAgent implements EndpointBehaviour {
 
   private void pause() {
     state = State.PAUSED;
-    feature("pause", spec.pause().reason());
+    pauseReason = spec.pause().reason();
+    feature("pause", pauseReason);
     long ms = (long) (Distributions.exponential(random, spec.pause().meanDurationSeconds()) * 1000);
     scheduler.schedule(ms, this::goReady);
   }
@@ -128,6 +157,7 @@ public final class VirtualAgent implements EndpointBehaviour {
     } else if (state == State.RINGING) {
       // A missed call: the router made the agent not ready; a person notices and comes back.
       state = State.PAUSED;
+      pauseReason = MISSED_CALL_REASON;
       long ms = 5000 + (long) (Distributions.exponential(random, 15) * 1000);
       scheduler.schedule(ms, this::goReady);
     }
