@@ -45,7 +45,13 @@ public final class OpenLoopHarness {
   }
 
   private static void run(
-      int agents, int queues, int rate, int seconds, int warmupSeconds, int snapshotEvery, Path dir) {
+      int agents,
+      int queues,
+      int rate,
+      int seconds,
+      int warmupSeconds,
+      int snapshotEvery,
+      Path dir) {
     int ringSize = 65_536;
     long[] intendedNs = new long[ringSize];
     int mask = ringSize - 1;

@@ -1,0 +1,165 @@
+package dev.switchboard.server.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.server.config.ConfigurationLoader;
+import dev.switchboard.server.config.IvrSectionValidator;
+import dev.switchboard.server.config.PbxLinkConfiguration;
+import dev.switchboard.server.config.SwitchboardConfiguration;
+import dev.switchboard.sim.PbxSimulator;
+import dev.switchboard.sim.pbx.SimulatorCounters;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole product over real sockets: the simulator's callers reach the IVR over FastAGI, wait,
+ * and are routed to the simulator's agents through the CTI adapter over AMI; the router journals
+ * everything; the statistics are read back over HTTP. After a few hundred calls, arrivals stop, the
+ * system drains, and every call must be accounted for, in the API's figures and against the
+ * simulator's own counters.
+ */
+class DemoEndToEndIT {
+
+  /** Simulated seconds per real second: talk times of minutes become seconds. */
+  static final double TIME_SCALE = 20;
+
+  static final int CALLS = 200;
+
+  static final String ADMIN_TOKEN = "e2e-admin-token";
+
+  @TempDir Path dir;
+
+  SwitchboardApplication app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void shouldAccountForEveryCallFromArrivalToAnswerAbandonOrOverflow() throws Exception {
+    Path file = dir.resolve("switchboard.yaml");
+    Files.copy(Path.of("src/main/resources/demo/switchboard.yaml"), file);
+    Map<String, String> env =
+        Map.of(
+            "SWITCHBOARD_PBX1_SECRET", "e2e-ami-secret",
+            "SWITCHBOARD_WALLBOARD_TOKEN", "e2e-wallboard-token",
+            "SWITCHBOARD_SUPERVISOR_TOKEN", "e2e-supervisor-token",
+            "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN,
+            "SWITCHBOARD_AGENT01_TOKEN", "e2e-agent-token");
+    Supplier<ConfigurationLoader> loaders =
+        () -> new ConfigurationLoader(env::get, new IvrSectionValidator());
+    int amiPort = freePort();
+    UnaryOperator<SwitchboardConfiguration> adjust =
+        c ->
+            c.withPbxs(
+                    c.pbxs().stream()
+                        .map((PbxLinkConfiguration p) -> p.withPort(amiPort).withReconnect(10, 100))
+                        .toList())
+                .withHttp(c.http().withPort(0))
+                .withSimulatorTimeScale(TIME_SCALE);
+    SwitchboardConfiguration configuration = adjust.apply(loaders.get().load(file));
+
+    app =
+        SwitchboardApplication.start(
+            new SwitchboardApplication.Settings(configuration, loaders, adjust, true, true));
+    PbxSimulator simulator = app.simulator().orElseThrow();
+
+    await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(80));
+    simulator.stop();
+    // Drained: nothing waits or rings, and every contact the router took in has ended one way.
+    await(
+        () -> {
+          Totals t = totals(queues());
+          return t.waiting() == 0 && t.offered() == t.answered() + t.abandoned() + t.overflowed();
+        },
+        Duration.ofSeconds(60));
+    await(
+        () -> totals(queues()).answered() == simulator.counters().answered(),
+        Duration.ofSeconds(20));
+
+    Totals totals = totals(queues());
+    SimulatorCounters sim = simulator.counters();
+    assertThat(totals.offered()).isGreaterThan(CALLS / 2);
+    assertThat(totals.answered() + totals.abandoned() + totals.overflowed())
+        .isEqualTo(totals.offered());
+    assertThat(totals.answered()).isPositive().isEqualTo(sim.answered());
+    assertThat(totals.offered()).isLessThanOrEqualTo(sim.callsStarted());
+  }
+
+  /** Sums over every queue of GET /api/v1/queues. */
+  record Totals(long offered, long answered, long abandoned, long overflowed, long waiting) {}
+
+  static Totals totals(JsonNode queues) {
+    long offered = 0;
+    long answered = 0;
+    long abandoned = 0;
+    long overflowed = 0;
+    long waiting = 0;
+    for (JsonNode q : queues.path("queues")) {
+      offered += q.path("offered").asLong();
+      answered += q.path("answered").asLong();
+      abandoned += q.path("abandoned").asLong();
+      overflowed += q.path("overflowed").asLong();
+      waiting += q.path("waiting").asLong();
+    }
+    return new Totals(offered, answered, abandoned, overflowed, waiting);
+  }
+
+  JsonNode queues() {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(app.httpUrl() + "/api/v1/queues"))
+                      .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return new ObjectMapper().readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Polls a condition every 20 ms until it holds; fails at the deadline. */
+  static void await(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
