@@ -1,59 +1,73 @@
 package dev.switchboard.router.pipeline;
 
+import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.Command;
+import dev.switchboard.router.api.ContactSelection;
+import dev.switchboard.router.api.QueueConfiguration;
+import dev.switchboard.router.api.RouterConfiguration;
+import dev.switchboard.router.api.RouterEvent;
+import dev.switchboard.router.api.SkillRequirement;
 import dev.switchboard.router.api.TimeSource;
 import dev.switchboard.router.engine.RoutingEngine;
+import dev.switchboard.router.engine.RoutingStateMachine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The scenario of the kill test and the child JVM that runs it: a router with a journal publishes
- * agents logging in and going ready, calls arriving, some answered, several left waiting; it prints
- * its state and then waits to be killed.
+ * The scenario of the kill test and the child JVM that runs it, with the real {@link
+ * RoutingStateMachine}: two queues, eight agents (some ready, some paused), calls arriving, the
+ * offered ones partly answered, the rest left waiting; it prints its state and waits to be killed.
  */
 public final class KillScenario {
+  static final List<String> QUEUES = List.of("sales", "support");
+  static final int AGENTS = 8;
+
   private KillScenario() {}
 
-  /** The engine under test. */
-  static FakeRoutingEngine newEngine() {
-    return new FakeRoutingEngine();
+  static RoutingStateMachine newEngine() {
+    return new RoutingStateMachine();
   }
 
-  /** Waiting order, agent states and the state hash, one item a line, comparable as text. */
-  static List<String> describe(FakeRoutingEngine engine) {
+  /** Waiting order per queue, every agent's state (and pause reason), the state hash. */
+  static List<String> describe(RoutingStateMachine engine) {
     List<String> lines = new ArrayList<>();
-    lines.add("waiting " + String.join(",", engine.waiting()));
-    Map<String, String> agents = new TreeMap<>();
-    engine.agents().forEach((id, state) -> agents.put(id, state.name()));
-    agents.forEach((id, state) -> lines.add("agent " + id + " " + state));
+    for (String q : QUEUES) {
+      lines.add("waiting " + q + " " + String.join(",", engine.waitingContacts(q)));
+    }
+    for (int a = 0; a < AGENTS; a++) {
+      String id = "agent" + a;
+      lines.add(
+          "agent "
+              + id
+              + " "
+              + engine.agentState(id)
+              + " "
+              + engine.pauseReason(id)
+              + " "
+              + engine.agentContacts(id));
+    }
     lines.add("hash " + Long.toHexString(engine.stateHash()));
     return lines;
   }
 
-  static List<Command> commands() {
-    List<Command> commands = new ArrayList<>();
-    for (int a = 0; a < 8; a++) {
-      commands.add(new Command.AgentLogin("agent" + a));
+  public static RouterConfiguration configuration() {
+    List<QueueConfiguration> queues = new ArrayList<>();
+    for (String q : QUEUES) {
+      queues.add(QueueConfiguration.simple(q, List.of(new SkillRequirement(q, 1))));
     }
-    for (int a = 0; a < 6; a++) {
-      commands.add(new Command.AgentReady("agent" + a));
+    List<AgentConfiguration> agents = new ArrayList<>();
+    for (int a = 0; a < AGENTS; a++) {
+      Map<String, Integer> skills =
+          a % 3 == 0 ? Map.of("sales", 5, "support", 5) : Map.of(QUEUES.get(a % 2), 7);
+      agents.add(new AgentConfiguration("agent" + a, null, "pbx1", "ext" + a, skills, 0));
     }
-    for (int c = 0; c < 40; c++) {
-      commands.add(
-          Command.ContactArrived.call("call" + c, c % 2 == 0 ? "sales" : "support", c % 3));
-      if (c % 4 == 1) {
-        commands.add(new Command.ContactAnswered("call" + (c - 1), "agent" + (c % 6)));
-      }
-      if (c % 10 == 9) {
-        commands.add(Command.TICK);
-      }
-    }
-    return commands;
+    return new RouterConfiguration(queues, agents, ContactSelection.PRIORITY_AGE);
   }
 
   /** A clock that moves 250 ms each time it is read: deterministic, and time visibly passes. */
@@ -68,32 +82,68 @@ public final class KillScenario {
         .engine(engine)
         .tickIntervalMs(0)
         .ringSize(1024)
-        .snapshotEveryCommands(25);
+        .snapshotEveryCommands(10);
+  }
+
+  private static void publish(RouterCore core, Command command) {
+    if (!core.publisher().publish(command).accepted()) {
+      throw new IllegalStateException("not accepted: " + command);
+    }
+  }
+
+  private static void drain(RouterCore core) {
+    if (!core.drain(Duration.ofSeconds(20))) {
+      throw new IllegalStateException("did not drain");
+    }
   }
 
   /** The child: runs the scenario, prints its state between BEGIN and END, then waits for death. */
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
-    FakeRoutingEngine engine = newEngine();
-    RouterCore core = router(dir, engine).timeSource(steppingClock()).build();
+    RoutingStateMachine engine = newEngine();
+    List<RouterEvent.ContactOffered> offers = Collections.synchronizedList(new ArrayList<>());
+    RouterCore core =
+        router(dir, engine)
+            .timeSource(steppingClock())
+            .listener(
+                (event, replay) -> {
+                  if (event instanceof RouterEvent.ContactOffered o) {
+                    offers.add(o);
+                  }
+                })
+            .build();
     core.start();
-    List<Command> commands = commands();
-    for (int i = 0; i < commands.size(); i++) {
-      if (!core.publisher().publish(commands.get(i)).accepted()) {
-        throw new IllegalStateException("not accepted: " + commands.get(i));
-      }
-      if (i % 7 == 6 && !core.drain(Duration.ofSeconds(20))) {
-        throw new IllegalStateException("did not drain");
+    publish(core, new Command.ConfigurationChanged(configuration()));
+    for (int a = 0; a < AGENTS; a++) {
+      publish(core, new Command.AgentLogin("agent" + a));
+    }
+    for (int a = 0; a < 5; a++) {
+      publish(core, new Command.AgentReady("agent" + a));
+    }
+    publish(core, new Command.AgentPause("agent5", "lunch"));
+    for (int c = 0; c < 16; c++) {
+      publish(core, Command.ContactArrived.call("call" + c, QUEUES.get(c % 2), c % 3 == 0 ? 1 : 0));
+      if (c % 5 == 4) {
+        publish(core, Command.TICK);
       }
     }
-    if (!core.drain(Duration.ofSeconds(20))) {
-      throw new IllegalStateException("did not drain");
+    drain(core);
+    List<RouterEvent.ContactOffered> offered = List.copyOf(offers);
+    for (int i = 0; i < offered.size() - 1; i++) {
+      publish(
+          core, new Command.ContactAnswered(offered.get(i).contactId(), offered.get(i).agentId()));
     }
+    publish(
+        core,
+        new Command.ContactAbandoned(
+            "call15", dev.switchboard.router.api.AbandonReason.CALLER_HANGUP, 16));
+    publish(core, Command.TICK);
+    drain(core);
     System.out.println("BEGIN");
     describe(engine).forEach(System.out::println);
     System.out.println("END");
     System.out.flush();
     // Deliberately no close(): the parent kills this JVM with SIGKILL.
-    new java.util.concurrent.CountDownLatch(1).await();
+    new CountDownLatch(1).await();
   }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.router.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.router.engine.RoutingStateMachine;
 import dev.switchboard.router.journal.RecoveryReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,9 +48,10 @@ class RouterCoreKillIT {
       child.destroyForcibly();
     }
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    assertThat(before).anyMatch(l -> l.startsWith("waiting call"));
+    assertThat(before).anyMatch(l -> l.matches("waiting \\w+ call.*"));
+    assertThat(before).anyMatch(l -> l.contains(" BUSY "));
 
-    FakeRoutingEngine engine = KillScenario.newEngine();
+    RoutingStateMachine engine = KillScenario.newEngine();
     try (RouterCore core = KillScenario.router(dir, engine).build()) {
       RecoveryReport report = core.start();
 
@@ -57,6 +59,7 @@ class RouterCoreKillIT {
       assertThat(report.snapshotUsed())
           .as("a periodic snapshot was taken before the kill")
           .isNotEmpty();
+      assertThat(report.commandsReplayed()).as("and a journal tail after it").isPositive();
       assertThat(KillScenario.describe(engine)).containsExactlyElementsOf(before);
     }
   }
