@@ -3,11 +3,14 @@ package dev.switchboard.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.router.api.AbandonReason;
+import dev.switchboard.router.api.Command;
 import dev.switchboard.server.cli.Main;
 import dev.switchboard.server.config.ConfigurationLoader;
 import dev.switchboard.server.config.IvrSectionValidator;
 import dev.switchboard.server.config.SwitchboardConfiguration;
 import dev.switchboard.server.http.ApiBackend;
+import dev.switchboard.stats.QueueStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -18,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -79,6 +83,45 @@ class SwitchboardApplicationIT {
           .isNotEmpty();
       assertThat(second.recovery().lastJournalIndex()).isGreaterThanOrEqualTo(0);
       assertThat(get(second, "/api/v1/queues").body()).contains("\"support\"");
+    }
+  }
+
+  @Test
+  void shouldKeepTodaysFiguresAcrossARestartFromASnapshot() throws Exception {
+    try (SwitchboardApplication first = SwitchboardApplication.start(settings(c -> c))) {
+      first.publisher().publish(Command.ContactArrived.call("it:1", "sales", 0));
+      first.publisher().publish(Command.ContactArrived.call("it:2", "sales", 0));
+      first
+          .publisher()
+          .publish(new Command.ContactAbandoned("it:1", AbandonReason.CALLER_HANGUP, 16));
+      awaitUntil(
+          () -> {
+            QueueStats q = sales(first);
+            return q.offered() == 2 && q.abandoned() == 1 && q.waiting() == 1;
+          });
+    }
+
+    try (SwitchboardApplication second = SwitchboardApplication.start(settings(c -> c))) {
+      assertThat(second.recovery().snapshotUsed())
+          .as("routing state came from the first run's final snapshot, not from replayed events")
+          .isNotEmpty();
+      QueueStats sales = sales(second);
+      assertThat(sales.offered()).isEqualTo(2);
+      assertThat(sales.abandoned()).isEqualTo(1);
+      assertThat(sales.waiting()).isEqualTo(1);
+    }
+  }
+
+  private static QueueStats sales(SwitchboardApplication app) {
+    return app.stats().queue("sales", System.currentTimeMillis()).orElseThrow();
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
+      Thread.sleep(5); // polling a condition against a deadline, not waiting for it to happen
     }
   }
 
