@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       CheckConfigCommand.class,
       ReplayCommand.class,
+      ExportLogCommand.class,
       dev.switchboard.server.whatif.WhatIfCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

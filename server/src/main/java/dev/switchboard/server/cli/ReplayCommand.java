@@ -50,6 +50,18 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Time zone of the statistics day (default: ${DEFAULT-VALUE}).")
   ZoneId zone;
 
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Also write each queue's daily HTML report (15-minute intervals, plots) here.")
+  Path reportDirectory;
+
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "The day of the reports (default: the day of the journal's last event).")
+  java.time.LocalDate reportDate;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -111,12 +123,36 @@ public final class ReplayCommand implements Callable<Integer> {
                 ? "-"
                 : String.format("%.1f", q.serviceLevel().percent()));
       }
+      if (reportDirectory != null) {
+        writeReports(stats, snapshot, lastEventMs[0], out);
+      }
       out.flush();
       return ExitCodes.OK;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.io.IOException e) {
       err.println("switchboard replay: cannot replay " + journal + ": " + e.getMessage());
       err.flush();
       return ExitCodes.FAILURE;
+    }
+  }
+
+  /** One HTML page per queue for the report day, named {@code <queue>-<date>.html}. */
+  private void writeReports(
+      StatsService stats, StatsSnapshot snapshot, long lastEventMs, PrintWriter out)
+      throws java.io.IOException {
+    java.time.LocalDate day =
+        reportDate != null
+            ? reportDate
+            : Instant.ofEpochMilli(lastEventMs == 0 ? System.currentTimeMillis() : lastEventMs)
+                .atZone(zone)
+                .toLocalDate();
+    Files.createDirectories(reportDirectory);
+    for (QueueStats q : snapshot.queues()) {
+      java.util.Optional<String> html = stats.dailyReport(q.id(), day);
+      if (html.isPresent()) {
+        Path file = reportDirectory.resolve(q.id() + "-" + day + ".html");
+        Files.writeString(file, html.get());
+        out.printf("report: %s%n", file);
+      }
     }
   }
 }

@@ -180,10 +180,17 @@ class SwitchboardApplicationIT {
             new PrintWriter(err, true),
             "replay",
             "--journal",
-            used.journal().directory().toString());
+            used.journal().directory().toString(),
+            "--report-dir",
+            dir.resolve("reports").toString(),
+            "--date",
+            "2026-11-25");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("commands replayed", "state hash", "QueueConfigured", "sales", "support", "vip");
+    Path report = dir.resolve("reports").resolve("sales-2026-11-25.html");
+    assertThat(out.toString()).contains("report: " + report);
+    assertThat(Files.readString(report)).contains("<html", "<svg");
   }
 }
