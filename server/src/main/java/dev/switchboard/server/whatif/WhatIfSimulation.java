@@ -184,7 +184,7 @@ public final class WhatIfSimulation {
     schedule(
         arrivalMs,
         () -> {
-          arrive(stream, t);
+          arrive(t);
           scheduleNextArrival(stream, arrivalMs);
         });
   }
@@ -202,7 +202,7 @@ public final class WhatIfSimulation {
     return 1.0;
   }
 
-  private void arrive(int stream, WhatIfScenario.TrafficSpec t) {
+  private void arrive(WhatIfScenario.TrafficSpec t) {
     String id = "c" + (++callerCount);
     int queue = queueIndex.get(t.queue());
     long handleMs = Math.max(1, Math.round(exponential(t.handleSeconds() * 1000)));
