@@ -1,9 +1,14 @@
 package dev.switchboard.bench.harness;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import dev.switchboard.router.pipeline.RouterCore;
+import dev.switchboard.router.pipeline.StageLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +41,11 @@ public final class OpenLoopHarness {
     int seconds = intArg(args, "seconds", 20);
     int warmupSeconds = intArg(args, "warmupSeconds", 5);
     int snapshotEvery = intArg(args, "snapshotEvery", 1_000_000);
+    StageLayout layout = StageLayout.valueOf(stringArg(args, "layout", "FUSED").toUpperCase());
+    WaitStrategy wait = waitStrategy(stringArg(args, "wait", "busyspin"));
     Path dir = Files.createTempDirectory("open-loop");
     try {
-      run(agents, queues, rate, seconds, warmupSeconds, snapshotEvery, dir);
+      run(agents, queues, rate, seconds, warmupSeconds, snapshotEvery, layout, wait, dir);
     } finally {
       delete(dir);
     }
@@ -51,6 +58,8 @@ public final class OpenLoopHarness {
       int seconds,
       int warmupSeconds,
       int snapshotEvery,
+      StageLayout layout,
+      WaitStrategy waitStrategy,
       Path dir) {
     int ringSize = 65_536;
     long[] intendedNs = new long[ringSize];
@@ -66,6 +75,8 @@ public final class OpenLoopHarness {
             .tickIntervalMs(0)
             .ringSize(ringSize)
             .snapshotEveryCommands(snapshotEvery)
+            .stageLayout(layout)
+            .waitStrategy(waitStrategy)
             .timeSource(workload.timeSource())
             .dispatchObserver(
                 sequence -> {
@@ -107,8 +118,16 @@ public final class OpenLoopHarness {
     core.close();
 
     System.out.printf(
-        "agents=%d queues=%d rate=%d/s measured=%ds commands=%d (%.0f/s achieved)%n",
-        agents, queues, rate, seconds, total, total / elapsedS);
+        "agents=%d queues=%d rate=%d/s layout=%s wait=%s measured=%ds commands=%d"
+            + " (%.0f/s achieved)%n",
+        agents,
+        queues,
+        rate,
+        layout,
+        waitStrategy.getClass().getSimpleName(),
+        seconds,
+        total,
+        total / elapsedS);
     System.out.printf(
         "latency intended-send -> dispatched, us: p50=%.1f p99=%.1f p99.9=%.1f p99.99=%.1f"
             + " max=%.1f (n=%d)%n",
@@ -139,6 +158,28 @@ public final class OpenLoopHarness {
       }
       Thread.onSpinWait();
     }
+  }
+
+  public static WaitStrategy waitStrategy(String name) {
+    switch (name.toLowerCase()) {
+      case "blocking":
+        return new BlockingWaitStrategy();
+      case "yielding":
+        return new YieldingWaitStrategy();
+      case "busyspin":
+        return new BusySpinWaitStrategy();
+      default:
+        throw new IllegalArgumentException("wait=blocking|yielding|busyspin, got " + name);
+    }
+  }
+
+  static String stringArg(String[] args, String name, String defaultValue) {
+    for (String arg : args) {
+      if (arg.startsWith(name + "=")) {
+        return arg.substring(name.length() + 1);
+      }
+    }
+    return defaultValue;
   }
 
   static int intArg(String[] args, String name, int defaultValue) {

@@ -1,12 +1,12 @@
 package dev.switchboard.bench.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
+import dev.switchboard.bench.harness.OpenLoopHarness;
 import dev.switchboard.bench.harness.RecordedWorkload;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import dev.switchboard.router.pipeline.RouterCore;
+import dev.switchboard.router.pipeline.StageLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,8 +67,11 @@ public class PipelineThroughputBenchmark {
   @Param({"100"})
   int queues;
 
-  @Param({"blocking", "yielding"})
+  @Param({"blocking", "yielding", "busyspin"})
   String waitStrategy;
+
+  @Param({"FUSED", "PARALLEL"})
+  String layout;
 
   private RecordedWorkload workload;
   private Path dir;
@@ -91,10 +94,8 @@ public class PipelineThroughputBenchmark {
             .timeSource(workload.timeSource())
             .tickIntervalMs(0)
             .snapshotEveryCommands(0)
-            .waitStrategy(
-                waitStrategy.equals("yielding")
-                    ? new YieldingWaitStrategy()
-                    : new BlockingWaitStrategy())
+            .stageLayout(StageLayout.valueOf(layout))
+            .waitStrategy(OpenLoopHarness.waitStrategy(waitStrategy))
             .build();
     core.start();
     publisher = core.publisher();

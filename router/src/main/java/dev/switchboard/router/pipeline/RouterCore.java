@@ -1,6 +1,7 @@
 package dev.switchboard.router.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
@@ -84,6 +85,7 @@ public final class RouterCore implements AutoCloseable {
   private final long snapshotEveryCommands;
   private final int snapshotsToKeep;
   private final WaitStrategy waitStrategy;
+  private final StageLayout stageLayout;
   private final ListenerFanOut listeners;
   private final Consumer<Throwable> onFailure;
   private final LongConsumer dispatchObserver;
@@ -100,8 +102,9 @@ public final class RouterCore implements AutoCloseable {
   private JournalHandler journalHandler;
   private RoutingHandler routingHandler;
   private DispatchHandler dispatchHandler;
+  private EventHandler<CommandSlot> lastStage;
   private TickAgent tickAgent;
-  private final StageThreadFactory stageThreads = new StageThreadFactory();
+  private final StageThreadFactory stageThreads;
   private EventTranslatorOneArg<CommandSlot, Command> translator;
   private RecoveryReport recovery;
 
@@ -114,6 +117,12 @@ public final class RouterCore implements AutoCloseable {
     this.snapshotEveryCommands = b.snapshotEveryCommands;
     this.snapshotsToKeep = b.snapshotsToKeep;
     this.waitStrategy = b.waitStrategy;
+    this.stageLayout = b.stageLayout;
+    this.stageThreads =
+        new StageThreadFactory(
+            stageLayout == StageLayout.FUSED
+                ? new String[] {"router"}
+                : new String[] {"router-journal", "router-routing", "router-dispatch"});
     this.listeners = new ListenerFanOut(b.listeners);
     this.onFailure = b.onFailure;
     this.dispatchObserver = b.dispatchObserver;
@@ -174,13 +183,22 @@ public final class RouterCore implements AutoCloseable {
             engine,
             recovery.lastTimestampMs(),
             snapshotEveryCommands,
-            () -> disruptor.getSequenceValueFor(journalHandler),
+            stageLayout == StageLayout.FUSED
+                // the journal stage ran first on this same thread
+                ? () -> Long.MAX_VALUE
+                : () -> disruptor.getSequenceValueFor(journalHandler),
             () -> state == State.FAILED,
             snapshotWriter);
     dispatchHandler = new DispatchHandler(listeners, dispatchObserver);
-    // (1) journal and (2) routing in parallel; (3) dispatch after both.
-    disruptor.handleEventsWith(journalHandler, routingHandler);
-    disruptor.after(journalHandler, routingHandler).handleEventsWith(dispatchHandler);
+    if (stageLayout == StageLayout.FUSED) {
+      lastStage = new FusedHandler(journalHandler, routingHandler, dispatchHandler);
+      disruptor.handleEventsWith(lastStage);
+    } else {
+      // (1) journal and (2) routing in parallel; (3) dispatch after both.
+      lastStage = dispatchHandler;
+      disruptor.handleEventsWith(journalHandler, routingHandler);
+      disruptor.after(journalHandler, routingHandler).handleEventsWith(dispatchHandler);
+    }
     ring = disruptor.start();
     state = State.RUNNING;
     if (tickIntervalMs > 0) {
@@ -234,7 +252,7 @@ public final class RouterCore implements AutoCloseable {
 
   /** The ring sequence up to which events have been dispatched (-1 before any). */
   public long dispatchedSequence() {
-    return dispatchHandler == null ? -1 : disruptor.getSequenceValueFor(dispatchHandler);
+    return lastStage == null ? -1 : disruptor.getSequenceValueFor(lastStage);
   }
 
   /**
@@ -371,9 +389,13 @@ public final class RouterCore implements AutoCloseable {
 
   /** Names the stage threads after their role, in the order the Disruptor starts them. */
   private static final class StageThreadFactory implements java.util.concurrent.ThreadFactory {
-    private static final String[] NAMES = {"router-journal", "router-routing", "router-dispatch"};
+    private final String[] names;
     private final AtomicInteger next = new AtomicInteger();
     private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    StageThreadFactory(String[] names) {
+      this.names = names;
+    }
 
     /**
      * Waits for the stage threads to leave (after halt), so the journal is not closed under them.
@@ -397,7 +419,7 @@ public final class RouterCore implements AutoCloseable {
     @Override
     public Thread newThread(Runnable r) {
       int n = next.getAndIncrement();
-      Thread t = new Thread(r, n < NAMES.length ? NAMES[n] : "router-stage-" + n);
+      Thread t = new Thread(r, n < names.length ? names[n] : "router-stage-" + n);
       t.setDaemon(true);
       // Already logged by FailStopExceptionHandler; keep the default handler's stack dump quiet.
       t.setUncaughtExceptionHandler(
@@ -417,6 +439,7 @@ public final class RouterCore implements AutoCloseable {
     private long snapshotEveryCommands = 100_000;
     private int snapshotsToKeep = 3;
     private WaitStrategy waitStrategy = new BlockingWaitStrategy();
+    private StageLayout stageLayout = StageLayout.FUSED;
     private final List<RouterEventListener> listeners = new ArrayList<>();
     private Consumer<Throwable> onFailure = cause -> {};
     private LongConsumer dispatchObserver;
@@ -471,6 +494,12 @@ public final class RouterCore implements AutoCloseable {
      */
     public Builder waitStrategy(WaitStrategy waitStrategy) {
       this.waitStrategy = waitStrategy;
+      return this;
+    }
+
+    /** How the journal, routing and dispatch stages map to threads; see {@link StageLayout}. */
+    public Builder stageLayout(StageLayout stageLayout) {
+      this.stageLayout = Objects.requireNonNull(stageLayout, "stageLayout");
       return this;
     }
 

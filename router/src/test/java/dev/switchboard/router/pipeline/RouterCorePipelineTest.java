@@ -20,13 +20,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The pipeline's guarantees in the parallel layout; {@link FusedRouterCorePipelineTest} reruns
+ * them.
+ */
 class RouterCorePipelineTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
 
+  StageLayout layout() {
+    return StageLayout.PARALLEL;
+  }
+
   private RouterCore.Builder core(FakeRoutingEngine engine) {
     return RouterCore.builder()
+        .stageLayout(layout())
         .journalDirectory(dir)
         .engine(engine)
         .tickIntervalMs(0)
