@@ -123,24 +123,28 @@ public final class CodecBuffer {
   /** UTF-8 with a var-int byte length; ASCII is copied without an intermediate array. */
   public void writeString(String value) {
     int n = value.length();
-    boolean ascii = true;
-    for (int i = 0; i < n && ascii; i++) {
-      ascii = value.charAt(i) < 0x80;
-    }
-    if (ascii) {
-      writeVarInt(n);
-      ensure(n);
+    if (n < 0x80) {
+      // One pass: copy as if ASCII, and fall back when any char was not (a one-byte length covers
+      // every ASCII string this short, so nothing written before the copy needs undoing).
+      ensure(n + 1);
+      int at = limit + 1;
+      int seen = 0;
       for (int i = 0; i < n; i++) {
-        bytes[limit + i] = (byte) value.charAt(i);
+        char c = value.charAt(i);
+        seen |= c;
+        bytes[at + i] = (byte) c;
       }
-      limit += n;
-    } else {
-      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-      writeVarInt(utf8.length);
-      ensure(utf8.length);
-      System.arraycopy(utf8, 0, bytes, limit, utf8.length);
-      limit += utf8.length;
+      if (seen < 0x80) {
+        bytes[limit] = (byte) n;
+        limit = at + n;
+        return;
+      }
     }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    writeVarInt(utf8.length);
+    ensure(utf8.length);
+    System.arraycopy(utf8, 0, bytes, limit, utf8.length);
+    limit += utf8.length;
   }
 
   // ---- reading

@@ -120,18 +120,32 @@ public final class CommandCodec {
     }
   }
 
+  /** The same tags, looked up per class without hashing (ClassValue caches on the class). */
+  private static final ClassValue<Integer> TAG_OF_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          Integer tag = TAGS.get(type);
+          if (tag == null) {
+            throw new IllegalArgumentException("not a command type: " + type.getName());
+          }
+          return tag;
+        }
+      };
+
   /** The type tag of a command. */
   public static int tagOf(Command command) {
-    return TAGS.get(command.getClass());
+    return TAG_OF_CLASS.get(command.getClass());
   }
 
   /** Appends one entry (header, fields, CRC) after what {@code out} already holds. */
   public static void encode(long timestampMs, Command command, CodecBuffer out) {
     int start = out.length();
+    int tag = tagOf(command);
     out.writeByte(FORMAT_VERSION);
-    out.writeByte(tagOf(command));
+    out.writeByte(tag);
     out.writeLong(timestampMs);
-    switch (tagOf(command)) {
+    switch (tag) {
       case TAG_CONTACT_ARRIVED -> {
         Command.ContactArrived c = (Command.ContactArrived) command;
         out.writeString(c.contactId());
@@ -350,8 +364,10 @@ public final class CommandCodec {
   }
 
   private static void writeRequirements(CodecBuffer out, List<SkillRequirement> requirements) {
-    out.writeVarInt(requirements.size());
-    for (SkillRequirement r : requirements) {
+    int n = requirements.size();
+    out.writeVarInt(n);
+    for (int i = 0; i < n; i++) {
+      SkillRequirement r = requirements.get(i);
       out.writeString(r.skill());
       out.writeInt(r.minLevel());
     }
@@ -369,6 +385,9 @@ public final class CommandCodec {
 
   private static void writeStringMap(CodecBuffer out, Map<String, String> map) {
     out.writeVarInt(map.size());
+    if (map.isEmpty()) {
+      return;
+    }
     for (Map.Entry<String, String> e : sorted(map).entrySet()) {
       out.writeString(e.getKey());
       out.writeString(e.getValue());
