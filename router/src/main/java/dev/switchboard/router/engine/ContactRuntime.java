@@ -35,8 +35,8 @@ final class ContactRuntime {
     }
   }
 
-  /** Reused array slot; handles in heaps and trees. */
-  final int slot;
+  /** Reused array slot; handles in heaps and trees. Set again when the record is recycled. */
+  int slot;
 
   /** Arrival sequence number: unique, the final tie-break of every contact order. */
   long seq;
@@ -87,5 +87,39 @@ final class ContactRuntime {
 
   ContactRuntime(int slot) {
     this.slot = slot;
+  }
+
+  /** Back to the state of a new record in {@code newSlot}, so a released record can be reused. */
+  void reset(int newSlot) {
+    slot = newSlot;
+    seq = 0;
+    id = null;
+    queue = null;
+    queueId = null;
+    type = null;
+    priority = 0;
+    extraSkills = null;
+    language = null;
+    callerId = null;
+    pbxId = null;
+    channel = null;
+    attributes = null;
+    arrivedAtMs = 0;
+    enteredQueueAtMs = 0;
+    rankKeyMs = 0;
+    stepsApplied = 0;
+    phase = null;
+    agent = null;
+    agentId = "";
+    answeredAtMs = 0;
+    wrapUpSeconds = 0;
+    callbackNumber = "";
+    notBeforeMs = 0;
+    escalationDueMs = 0;
+    maxWaitDueMs = 0;
+    ringDueMs = 0;
+    callbackDueMs = 0;
+    bucket = null;
+    extraProfile = 0;
   }
 }

@@ -32,6 +32,16 @@ final class EngineState implements MatchIndex.Handles {
 
   final Map<String, ContactRuntime> contactById = new HashMap<>();
   private ContactRuntime[] slots = new ContactRuntime[64];
+
+  /** Records released by the command being applied; reusable from the next one. */
+  private ContactRuntime[] released = new ContactRuntime[16];
+
+  private int releasedCount;
+
+  /** Released records ready for reuse. */
+  private ContactRuntime[] spare = new ContactRuntime[64];
+
+  private int spareCount;
   private int[] freeSlots = new int[64];
   private int freeCount;
   private int slotHigh;
@@ -69,7 +79,14 @@ final class EngineState implements MatchIndex.Handles {
         slots = Arrays.copyOf(slots, slots.length * 2);
       }
     }
-    ContactRuntime c = new ContactRuntime(slot);
+    ContactRuntime c;
+    if (spareCount > 0) {
+      c = spare[--spareCount];
+      spare[spareCount] = null;
+      c.reset(slot);
+    } else {
+      c = new ContactRuntime(slot);
+    }
     c.id = id;
     slots[slot] = c;
     contactById.put(id, c);
@@ -84,6 +101,28 @@ final class EngineState implements MatchIndex.Handles {
       freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
     }
     freeSlots[freeCount++] = c.slot;
+    if (releasedCount == released.length) {
+      released = Arrays.copyOf(released, releasedCount * 2);
+    }
+    released[releasedCount++] = c;
+  }
+
+  /**
+   * Makes the records released during the last command reusable. Called between commands, never
+   * during one: code handling a command may still read a record it has just released (to emit its
+   * event), so a record is reused from the next command on. Reuse keeps the steady state from
+   * allocating a record per contact, which would otherwise survive young collections for the length
+   * of a call and be copied by the collector.
+   */
+  void recycleReleased() {
+    for (int i = 0; i < releasedCount; i++) {
+      if (spareCount == spare.length) {
+        spare = Arrays.copyOf(spare, spareCount * 2);
+      }
+      spare[spareCount++] = released[i];
+      released[i] = null;
+    }
+    releasedCount = 0;
   }
 
   /** Interned id of an extra-skill list, so equal lists share buckets. */
@@ -131,7 +170,7 @@ final class EngineState implements MatchIndex.Handles {
   }
 
   boolean canWork(AgentRuntime a) {
-    return a.device.canTakeCall() && !pbxDown.contains(a.config.pbxId());
+    return a.device.canTakeCall() && (pbxDown.isEmpty() || !pbxDown.contains(a.config.pbxId()));
   }
 
   /** May the agent be offered a call or callback now. */
@@ -203,6 +242,10 @@ final class EngineState implements MatchIndex.Handles {
     slots = new ContactRuntime[64];
     freeCount = 0;
     slotHigh = 0;
+    released = new ContactRuntime[16];
+    releasedCount = 0;
+    spare = new ContactRuntime[64];
+    spareCount = 0;
     extraProfiles.clear();
     contactSeq = 0;
     offerSeq = 0;

@@ -34,6 +34,10 @@ final class MatchIndex {
   private final List<Profile> profiles = new ArrayList<>();
   private final Map<Map<String, Integer>, Profile> profileBySkills = new HashMap<>();
   private final Map<BucketKey, Bucket> bucketByKey = new HashMap<>();
+
+  /** Counts {@link #clear()}s, so that buckets cached in a queue are known to be stale. */
+  private int epoch;
+
   private final List<Bucket> buckets = new ArrayList<>();
   private final IntHeap.Positions[] agentPlaces = new IntHeap.Positions[6];
   private final IntHeap.Positions rankPlaces = new IntHeap.Positions();
@@ -68,6 +72,7 @@ final class MatchIndex {
     profileBySkills.clear();
     bucketByKey.clear();
     buckets.clear();
+    epoch++;
   }
 
   int profileCount() {
@@ -108,9 +113,17 @@ final class MatchIndex {
       List<SkillRequirement> extraSkills,
       boolean chat) {
     int applied = Math.min(steps, queue.config.escalation().size());
+    int plain = extraProfile == 0 ? applied * 2 + (chat ? 1 : 0) : -1;
+    if (plain >= 0
+        && queue.bucketsEpoch == epoch
+        && plain < queue.plainBuckets.length
+        && queue.plainBuckets[plain] != null) {
+      return queue.plainBuckets[plain];
+    }
     BucketKey key = new BucketKey(queue, applied, extraProfile, chat);
     Bucket existing = bucketByKey.get(key);
     if (existing != null) {
+      cachePlain(queue, plain, existing);
       return existing;
     }
     Bucket b =
@@ -122,11 +135,25 @@ final class MatchIndex {
             new IntHeap(rankPlaces),
             new IntHeap(arrivalPlaces));
     bucketByKey.put(key, b);
+    cachePlain(queue, plain, b);
     buckets.add(b);
     for (Profile p : profiles) {
       relate(b, p);
     }
     return b;
+  }
+
+  private void cachePlain(QueueRuntime queue, int plain, Bucket b) {
+    if (plain < 0) {
+      return;
+    }
+    if (queue.bucketsEpoch != epoch || queue.plainBuckets == null) {
+      queue.plainBuckets = new Bucket[Math.max(2, plain + 1)];
+      queue.bucketsEpoch = epoch;
+    } else if (plain >= queue.plainBuckets.length) {
+      queue.plainBuckets = java.util.Arrays.copyOf(queue.plainBuckets, plain + 1);
+    }
+    queue.plainBuckets[plain] = b;
   }
 
   private void relate(Bucket b, Profile p) {

@@ -10,6 +10,15 @@ final class QueueRuntime {
   /** Root of this queue's tree in {@link QueueOrder}: contacts waiting, scheduled or offered. */
   int orderRoot = -1;
 
+  /**
+   * The buckets of contacts with no extra skills, by {@code steps * 2 + (chat ? 1 : 0)}: the common
+   * case of {@link MatchIndex#bucketFor}, looked up without building a key. Valid while {@code
+   * bucketsEpoch} equals the index's epoch.
+   */
+  Bucket[] plainBuckets;
+
+  int bucketsEpoch = -1;
+
   QueueRuntime(int index, QueueConfiguration config) {
     this.index = index;
     this.config = config;

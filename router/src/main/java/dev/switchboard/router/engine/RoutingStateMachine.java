@@ -122,6 +122,7 @@ public final class RoutingStateMachine implements RoutingEngine {
     } else {
       throw new IllegalStateException("unhandled command " + command.getClass());
     }
+    s.recycleReleased();
   }
 
   void reject(Command command, String code, String message) {
