@@ -146,6 +146,16 @@ public final class ChronicleJournal implements AutoCloseable {
     }
   }
 
+  /**
+   * The same as {@link #read}, but entries are read and decoded on a second thread while {@code
+   * consumer} runs on the caller's: for replays, where decoding and applying each take a core. The
+   * consumer is called on the calling thread, in order; if it throws, reading stops and the
+   * exception reaches the caller.
+   */
+  public ReadResult readAhead(long afterIndex, EntryConsumer consumer) {
+    return ReadAhead.read(this, afterIndex, consumer);
+  }
+
   private CorruptTail corrupt(long index, String reason, ExcerptTailer tailer) {
     long after = 0;
     try {

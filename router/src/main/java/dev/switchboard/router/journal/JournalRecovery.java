@@ -42,7 +42,7 @@ public final class JournalRecovery {
     long[] lastTimestampMs = {loaded == null ? Long.MIN_VALUE : loaded.header().lastTimestampMs()};
     EventSink sink = event -> listener.onEvent(event, true);
     ChronicleJournal.ReadResult result =
-        journal.read(
+        journal.readAhead(
             afterIndex,
             (index, timestampMs, command) -> {
               // Entries already hold the clamped time; the max only guards a hand-edited journal.

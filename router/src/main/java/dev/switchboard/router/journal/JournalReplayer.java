@@ -1,8 +1,10 @@
 package dev.switchboard.router.journal;
 
 import dev.switchboard.router.api.RouterEventListener;
+import dev.switchboard.router.engine.EventSink;
 import dev.switchboard.router.engine.RoutingEngine;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,25 +46,27 @@ public final class JournalReplayer {
    */
   public static Summary replay(Path directory, RoutingEngine engine, RouterEventListener listener) {
     long started = System.nanoTime();
-    Map<String, Long> counts = new TreeMap<>();
+    // Counted by class identity during the replay, named once at the end.
+    Map<Class<?>, long[]> countsByClass = new IdentityHashMap<>();
     long[] lastTimestampMs = {Long.MIN_VALUE};
+    EventSink sink =
+        event -> {
+          countsByClass.computeIfAbsent(event.getClass(), type -> new long[1])[0]++;
+          if (listener != null) {
+            listener.onEvent(event, true);
+          }
+        };
     try (ChronicleJournal journal = ChronicleJournal.open(directory)) {
       ChronicleJournal.ReadResult result =
-          journal.read(
+          journal.readAhead(
               ChronicleJournal.NO_INDEX,
               (index, timestampMs, command) -> {
                 long nowMs = Math.max(timestampMs, lastTimestampMs[0]);
-                engine.apply(
-                    nowMs,
-                    command,
-                    event -> {
-                      counts.merge(event.getClass().getSimpleName(), 1L, Long::sum);
-                      if (listener != null) {
-                        listener.onEvent(event, true);
-                      }
-                    });
+                engine.apply(nowMs, command, sink);
                 lastTimestampMs[0] = nowMs;
               });
+      Map<String, Long> counts = new TreeMap<>();
+      countsByClass.forEach((type, n) -> counts.put(type.getSimpleName(), n[0]));
       return new Summary(
           result.entries(),
           counts,
