@@ -66,6 +66,8 @@ public final class OpenLoopHarness {
     int mask = ringSize - 1;
     Histogram histogram = new Histogram(3);
     long[] recordFrom = {Long.MAX_VALUE};
+    // The worst latency per 10 ms of intended send time, to tell when a stall happened.
+    long[] worstPer10Ms = new long[(seconds + warmupSeconds + 2) * 100];
     long total = (long) rate * (seconds + warmupSeconds);
     RecordedWorkload workload = RecordedWorkload.record(agents, queues, Math.toIntExact(total));
     RouterCore core =
@@ -82,7 +84,12 @@ public final class OpenLoopHarness {
                 sequence -> {
                   long intended = intendedNs[(int) (sequence & mask)];
                   if (intended >= recordFrom[0]) {
-                    histogram.recordValue(Math.max(0, System.nanoTime() - intended));
+                    long latency = Math.max(0, System.nanoTime() - intended);
+                    histogram.recordValue(latency);
+                    int at = (int) ((intended - recordFrom[0]) / 10_000_000L);
+                    if (at < worstPer10Ms.length && latency > worstPer10Ms[at]) {
+                      worstPer10Ms[at] = latency;
+                    }
                   }
                 })
             .build();
@@ -137,6 +144,17 @@ public final class OpenLoopHarness {
         histogram.getValueAtPercentile(99.99) / 1e3,
         histogram.getMaxValue() / 1e3,
         histogram.getTotalCount());
+    StringBuilder stalls = new StringBuilder();
+    int shown = 0;
+    for (int i = 0; i < worstPer10Ms.length && shown < 20; i++) {
+      if (worstPer10Ms[i] > 1_000_000) {
+        stalls.append(String.format(" %.2fs:%.1fms", i / 100.0, worstPer10Ms[i] / 1e6));
+        shown++;
+      }
+    }
+    System.out.println(
+        "10 ms windows with a latency over 1 ms (s after measuring began: worst):"
+            + (stalls.length() == 0 ? " none" : stalls));
     System.out.printf(
         "snapshots=%d last: serialize on routing thread %.2f ms (max %.2f ms), %d bytes,"
             + " write+fsync %.2f ms%n",
