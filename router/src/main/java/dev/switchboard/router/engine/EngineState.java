@@ -1,5 +1,6 @@
 package dev.switchboard.router.engine;
 
+import dev.switchboard.router.api.AgentSelectionPolicy;
 import dev.switchboard.router.api.AgentState;
 import dev.switchboard.router.api.ContactSelection;
 import dev.switchboard.router.api.SkillRequirement;
@@ -190,7 +191,13 @@ final class EngineState implements MatchIndex.Handles {
 
   /** Rebuilds every index from the primary state. */
   void rebuildIndexes(RoutingStateMachine engine) {
-    index.clear();
+    boolean occupancy = false;
+    boolean roundRobin = false;
+    for (QueueRuntime q : queues) {
+      occupancy |= q.config.policy() == AgentSelectionPolicy.LEAST_OCCUPIED;
+      roundRobin |= q.config.policy() == AgentSelectionPolicy.ROUND_ROBIN;
+    }
+    index.clear(occupancy, roundRobin);
     timers.clear();
     for (QueueRuntime q : queues) {
       q.orderRoot = -1;

@@ -35,7 +35,10 @@ final class MatchIndex {
   private final Map<Map<String, Integer>, Profile> profileBySkills = new HashMap<>();
   private final Map<BucketKey, Bucket> bucketByKey = new HashMap<>();
 
-  /** Counts {@link #clear()}s, so that buckets cached in a queue are known to be stale. */
+  private boolean keepOccupancyOrder = true;
+  private boolean keepRoundRobinOrder = true;
+
+  /** Counts {@link #clear}s, so that buckets cached in a queue are known to be stale. */
   private int epoch;
 
   private final List<Bucket> buckets = new ArrayList<>();
@@ -66,8 +69,14 @@ final class MatchIndex {
     return rankOrder;
   }
 
-  /** Forgets every profile and bucket (after a reconfiguration or a snapshot load). */
-  void clear() {
+  /**
+   * Forgets every profile and bucket (after a reconfiguration or a snapshot load), and says which
+   * agent orders the queues now need besides longest-idle: every change of a queue's policy goes
+   * through a reconfiguration, which clears and rebuilds the index.
+   */
+  void clear(boolean keepOccupancyOrder, boolean keepRoundRobinOrder) {
+    this.keepOccupancyOrder = keepOccupancyOrder;
+    this.keepRoundRobinOrder = keepRoundRobinOrder;
     profiles.clear();
     profileBySkills.clear();
     bucketByKey.clear();
@@ -101,8 +110,8 @@ final class MatchIndex {
   private Profile.AgentPool pool(int firstPlaces) {
     return new Profile.AgentPool(
         new IntHeap(agentPlaces[firstPlaces]),
-        new IntHeap(agentPlaces[firstPlaces + 1]),
-        new IntHeap(agentPlaces[firstPlaces + 2]));
+        keepOccupancyOrder ? new IntHeap(agentPlaces[firstPlaces + 1]) : null,
+        keepRoundRobinOrder ? new IntHeap(agentPlaces[firstPlaces + 2]) : null);
   }
 
   /** The bucket for this requirement state, created (and related to profiles) if new. */

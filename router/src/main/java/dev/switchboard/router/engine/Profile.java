@@ -42,10 +42,16 @@ final class Profile {
     /** By (availableSinceMs, configuration index): longest idle first. */
     final IntHeap idle;
 
-    /** By (talkMs since login, configuration index): least occupied first. */
+    /**
+     * By (talkMs since login, configuration index): least occupied first. Null while no queue uses
+     * {@code LEAST_OCCUPIED}: an order nobody reads is not kept up to date.
+     */
     final IntHeap occupancy;
 
-    /** By (last offer sequence, configuration index): least recently offered first. */
+    /**
+     * By (last offer sequence, configuration index): least recently offered first. Null while no
+     * queue uses {@code ROUND_ROBIN}.
+     */
     final IntHeap roundRobin;
 
     AgentPool(IntHeap idle, IntHeap occupancy, IntHeap roundRobin) {
@@ -60,14 +66,22 @@ final class Profile {
 
     void add(AgentRuntime a) {
       idle.add(a.index, a.availableSinceMs, 0, 0);
-      occupancy.add(a.index, a.talkMs, 0, 0);
-      roundRobin.add(a.index, a.lastOfferSeq, 0, 0);
+      if (occupancy != null) {
+        occupancy.add(a.index, a.talkMs, 0, 0);
+      }
+      if (roundRobin != null) {
+        roundRobin.add(a.index, a.lastOfferSeq, 0, 0);
+      }
     }
 
     void remove(int agent) {
       idle.remove(agent);
-      occupancy.remove(agent);
-      roundRobin.remove(agent);
+      if (occupancy != null) {
+        occupancy.remove(agent);
+      }
+      if (roundRobin != null) {
+        roundRobin.remove(agent);
+      }
     }
   }
 }

@@ -211,6 +211,9 @@ public final class CodecBuffer {
     need(n);
     String s = new String(bytes, readPosition, n, StandardCharsets.UTF_8);
     readPosition += n;
+    // Decoded ids become map keys on the routing thread. Computing (and caching) the hash here
+    // moves that work to the decoding thread when a replay reads ahead.
+    s.hashCode();
     return s;
   }
 }
