@@ -29,6 +29,7 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp ... dev.switchboard.bench.harness.OpenLoopHarness \
  *     [agents=1000] [queues=100] [rate=100000] [seconds=20] [warmupSeconds=5] [snapshotEvery=1000000]
+ *     [layout=FUSED|PARALLEL] [wait=busyspin|yielding|blocking] [watchdogMs=0]
  * </pre>
  */
 public final class OpenLoopHarness {
@@ -41,11 +42,22 @@ public final class OpenLoopHarness {
     int seconds = intArg(args, "seconds", 20);
     int warmupSeconds = intArg(args, "warmupSeconds", 5);
     int snapshotEvery = intArg(args, "snapshotEvery", 1_000_000);
+    int watchdogMs = intArg(args, "watchdogMs", 0);
     StageLayout layout = StageLayout.valueOf(stringArg(args, "layout", "FUSED").toUpperCase());
     WaitStrategy wait = waitStrategy(stringArg(args, "wait", "busyspin"));
     Path dir = Files.createTempDirectory("open-loop");
     try {
-      run(agents, queues, rate, seconds, warmupSeconds, snapshotEvery, layout, wait, dir);
+      run(
+          agents,
+          queues,
+          rate,
+          seconds,
+          warmupSeconds,
+          snapshotEvery,
+          layout,
+          wait,
+          watchdogMs,
+          dir);
     } finally {
       delete(dir);
     }
@@ -60,11 +72,19 @@ public final class OpenLoopHarness {
       int snapshotEvery,
       StageLayout layout,
       WaitStrategy waitStrategy,
+      int watchdogMs,
       Path dir) {
     int ringSize = 65_536;
-    long[] intendedNs = new long[ringSize];
-    int mask = ringSize - 1;
+    // Twice the ring: the producer writes a command's times before it claims a slot, and it can be
+    // a whole ring ahead of dispatch, so this never overwrites times not yet read.
+    long[] intendedNs = new long[2 * ringSize];
+    long[] publishedNs = new long[2 * ringSize];
+    int mask = 2 * ringSize - 1;
     Histogram histogram = new Histogram(3);
+    // From the moment the command was really handed to the router: the router's own share, with
+    // the generator's lateness (its thread descheduled) taken out.
+    Histogram fromPublish = new Histogram(3);
+    long[] generatorLateNs = {0};
     long[] recordFrom = {Long.MAX_VALUE};
     // The worst latency per 10 ms of intended send time, to tell when a stall happened.
     long[] worstPer10Ms = new long[(seconds + warmupSeconds + 2) * 100];
@@ -84,8 +104,11 @@ public final class OpenLoopHarness {
                 sequence -> {
                   long intended = intendedNs[(int) (sequence & mask)];
                   if (intended >= recordFrom[0]) {
-                    long latency = Math.max(0, System.nanoTime() - intended);
+                    long now = System.nanoTime();
+                    long latency = Math.max(0, now - intended);
                     histogram.recordValue(latency);
+                    fromPublish.recordValue(
+                        Math.max(0, now - publishedNs[(int) (sequence & mask)]));
                     int at = (int) ((intended - recordFrom[0]) / 10_000_000L);
                     if (at < worstPer10Ms.length && latency > worstPer10Ms[at]) {
                       worstPer10Ms[at] = latency;
@@ -102,6 +125,7 @@ public final class OpenLoopHarness {
     }
     core.drain(Duration.ofMinutes(5));
 
+    Watchdog watchdog = new Watchdog(core, watchdogMs);
     long periodNs = 1_000_000_000L / rate;
     long start = System.nanoTime() + 1_000_000;
     long measureFrom = start + warmupSeconds * 1_000_000_000L;
@@ -116,10 +140,17 @@ public final class OpenLoopHarness {
           Thread.onSpinWait();
         }
       }
-      intendedNs[(int) (sequence++ & mask)] = intended;
+      int at = (int) (sequence++ & mask);
+      intendedNs[at] = intended;
+      long publishAt = System.nanoTime();
+      publishedNs[at] = publishAt;
+      if (intended >= measureFrom) {
+        generatorLateNs[0] = Math.max(generatorLateNs[0], publishAt - intended);
+      }
       publishUntilAccepted(publisher, workload.next());
     }
     core.drain(Duration.ofMinutes(5));
+    watchdog.close();
     double elapsedS = (System.nanoTime() - start) / 1e9;
     RouterCore.Statistics stats = core.statistics();
     core.close();
@@ -144,6 +175,15 @@ public final class OpenLoopHarness {
         histogram.getValueAtPercentile(99.99) / 1e3,
         histogram.getMaxValue() / 1e3,
         histogram.getTotalCount());
+    System.out.printf(
+        "latency published -> dispatched, us: p50=%.1f p99=%.1f p99.9=%.1f p99.99=%.1f"
+            + " max=%.1f; generator's worst lateness %.1f us%n",
+        fromPublish.getValueAtPercentile(50) / 1e3,
+        fromPublish.getValueAtPercentile(99) / 1e3,
+        fromPublish.getValueAtPercentile(99.9) / 1e3,
+        fromPublish.getValueAtPercentile(99.99) / 1e3,
+        fromPublish.getMaxValue() / 1e3,
+        generatorLateNs[0] / 1e3);
     StringBuilder stalls = new StringBuilder();
     int shown = 0;
     for (int i = 0; i < worstPer10Ms.length && shown < 20; i++) {
@@ -163,6 +203,68 @@ public final class OpenLoopHarness {
         stats.maxSnapshotSerializeNanos() / 1e6,
         stats.lastSnapshotBytes(),
         stats.lastSnapshotWriteNanos() / 1e6);
+  }
+
+  /**
+   * Diagnostics: when dispatch has not moved for {@code thresholdMs} while commands wait, prints
+   * the stack of every router thread (once per stall), to say where a stall is spent. Off at 0.
+   */
+  private static final class Watchdog implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Watchdog(RouterCore core, int thresholdMs) {
+      thread =
+          new Thread(
+              () -> {
+                long lastSeen = -2;
+                long since = System.nanoTime();
+                boolean reported = false;
+                while (running) {
+                  LockSupport.parkNanos(1_000_000);
+                  long dispatched = core.dispatchedSequence();
+                  long now = System.nanoTime();
+                  if (dispatched != lastSeen || core.lastPublishedSequence() <= dispatched) {
+                    lastSeen = dispatched;
+                    since = now;
+                    reported = false;
+                  } else if (!reported && now - since > thresholdMs * 1_000_000L) {
+                    reported = true;
+                    report(dispatched, (now - since) / 1e6);
+                  }
+                }
+              },
+              "harness-watchdog");
+      thread.setDaemon(true);
+      if (thresholdMs > 0) {
+        thread.start();
+      }
+    }
+
+    private static void report(long dispatched, double stalledMs) {
+      StringBuilder out = new StringBuilder();
+      out.append(
+          String.format(
+              "watchdog: dispatch stuck at %d for %.1f ms; router threads:%n",
+              dispatched, stalledMs));
+      Thread.getAllStackTraces()
+          .forEach(
+              (t, stack) -> {
+                if (t.getName().startsWith("router") || t.getName().equals("main")) {
+                  out.append("  ").append(t.getName()).append(' ').append(t.getState());
+                  out.append(System.lineSeparator());
+                  for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    out.append("    at ").append(stack[i]).append(System.lineSeparator());
+                  }
+                }
+              });
+      System.out.print(out);
+    }
+
+    @Override
+    public void close() {
+      running = false;
+    }
   }
 
   private static void publishUntilAccepted(CommandPublisher publisher, Command command) {

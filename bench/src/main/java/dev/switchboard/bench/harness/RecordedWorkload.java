@@ -72,6 +72,16 @@ public final class RecordedWorkload {
     return cursor < commands.length;
   }
 
+  /** The recorded time of command {@code i}. */
+  public long timestampMs(int i) {
+    return timestampsMs[i];
+  }
+
+  /** Command {@code i}, without moving the cursor. */
+  public Command command(int i) {
+    return commands[i];
+  }
+
   /** The next command; {@link #timeSource()} then answers its recorded time. */
   public Command next() {
     return commands[cursor++];
