@@ -143,6 +143,8 @@ public final class SwitchboardApplication implements AutoCloseable {
             .tickIntervalMs(config.journal().tickIntervalMs())
             .ringSize(config.journal().ringSize())
             .snapshotEveryCommands(config.journal().snapshotEveryCommands())
+            .stageLayout(config.journal().stages())
+            .waitStrategy(config.journal().waitMode().strategy())
             .listener(liveOnly(stats))
             .listener(view)
             .listener(new RouterEventLogger())

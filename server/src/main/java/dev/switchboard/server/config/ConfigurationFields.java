@@ -110,7 +110,15 @@ public final class ConfigurationFields {
     f.put(HTTP_LIMITS, List.of("maxBodyBytes", "maxHeaderBytes"));
     f.put(AGI, List.of("bind", "port"));
     f.put(USER, List.of("name", "role", "tokenSha256", "tokenEnv", "tokenFile", "agentId"));
-    f.put(JOURNAL, List.of("directory", "snapshotEveryCommands", "tickIntervalMs", "ringSize"));
+    f.put(
+        JOURNAL,
+        List.of(
+            "directory",
+            "snapshotEveryCommands",
+            "tickIntervalMs",
+            "ringSize",
+            "stages",
+            "waitMode"));
     f.put(STATS, List.of("zone", "dayStart", "eventLogFile", "alerts"));
     f.put(
         STATS_ALERTS,

@@ -7,6 +7,8 @@ import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.ContactSelection;
 import dev.switchboard.router.api.QueueConfiguration;
 import dev.switchboard.router.api.RouterConfiguration;
+import dev.switchboard.router.pipeline.StageLayout;
+import dev.switchboard.router.pipeline.WaitMode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -512,7 +514,7 @@ public final class ConfigurationLoader {
 
   private static JournalConfiguration journal(Fields f, Path base) {
     if (f == null) {
-      return new JournalConfiguration(base.resolve("data/journal"), 100_000, 50, 65_536);
+      return JournalConfiguration.defaults(base.resolve("data/journal"));
     }
     Path directory = base.resolve(f.string("directory", "data/journal"));
     long snapshot = f.longValue("snapshotEveryCommands", 100_000, 1_000, 1_000_000_000);
@@ -521,7 +523,9 @@ public final class ConfigurationLoader {
     if (Integer.bitCount(ring) != 1) {
       f.error("ringSize", "must be a power of two, got " + ring);
     }
-    return new JournalConfiguration(directory, snapshot, tick, ring);
+    StageLayout stages = f.enumeration("stages", StageLayout.class, StageLayout.FUSED);
+    WaitMode waitMode = f.enumeration("waitMode", WaitMode.class, WaitMode.BLOCKING);
+    return new JournalConfiguration(directory, snapshot, tick, ring, stages, waitMode);
   }
 
   private static StatisticsConfiguration stats(Fields f, Path base) {

@@ -1,5 +1,7 @@
 package dev.switchboard.server.config;
 
+import dev.switchboard.router.pipeline.StageLayout;
+import dev.switchboard.router.pipeline.WaitMode;
 import java.nio.file.Path;
 
 /**
@@ -10,12 +12,26 @@ import java.nio.file.Path;
  * @param snapshotEveryCommands a snapshot after this many commands (and at shutdown)
  * @param tickIntervalMs how often the timer publishes a Tick (escalations, timeouts fire on ticks)
  * @param ringSize the Disruptor ring's size, a power of two
+ * @param stages how the journal, routing and dispatch stages get threads
+ * @param waitMode how idle stages wait for commands
  */
 public record JournalConfiguration(
-    Path directory, long snapshotEveryCommands, long tickIntervalMs, int ringSize) {
+    Path directory,
+    long snapshotEveryCommands,
+    long tickIntervalMs,
+    int ringSize,
+    StageLayout stages,
+    WaitMode waitMode) {
+
+  /** The defaults, journaling into {@code directory}. */
+  public static JournalConfiguration defaults(Path directory) {
+    return new JournalConfiguration(
+        directory, 100_000, 50, 65_536, StageLayout.FUSED, WaitMode.BLOCKING);
+  }
 
   /** The same settings with another directory. */
   public JournalConfiguration withDirectory(Path newDirectory) {
-    return new JournalConfiguration(newDirectory, snapshotEveryCommands, tickIntervalMs, ringSize);
+    return new JournalConfiguration(
+        newDirectory, snapshotEveryCommands, tickIntervalMs, ringSize, stages, waitMode);
   }
 }

@@ -9,6 +9,8 @@ import dev.switchboard.router.api.ContactSelection;
 import dev.switchboard.router.api.EscalationAction;
 import dev.switchboard.router.api.OverflowAction;
 import dev.switchboard.router.api.QueueConfiguration;
+import dev.switchboard.router.pipeline.StageLayout;
+import dev.switchboard.router.pipeline.WaitMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +89,23 @@ class ConfigurationLoaderTest {
         .extracting(ApiUserConfiguration::tokenSha256Hex)
         .containsExactly(Secret.sha256Hex("wallboard-token"), Secret.sha256Hex("supervisor-token"));
     assertThat(c.journal().directory()).isEqualTo(dir.resolve("data/journal"));
+    assertThat(c.journal().stages()).isEqualTo(StageLayout.FUSED);
+    assertThat(c.journal().waitMode()).isEqualTo(WaitMode.BLOCKING);
     assertThat(c.simulator()).isNull();
+  }
+
+  @Test
+  void shouldReadTheRouterThreadingAndRefuseAnUnknownWaitMode() throws Exception {
+    SwitchboardConfiguration c =
+        parse(MINIMAL + "journal: {stages: parallel, waitMode: busy-spin}\n", dir);
+    assertThat(c.journal().stages()).isEqualTo(StageLayout.PARALLEL);
+    assertThat(c.journal().waitMode()).isEqualTo(WaitMode.BUSY_SPIN);
+
+    assertThat(errors(MINIMAL + "journal: {waitMode: spinning}\n", dir))
+        .singleElement()
+        .asString()
+        .contains("journal.waitMode")
+        .contains("must be one of BLOCKING, YIELDING, BUSY_SPIN");
   }
 
   @Test
