@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Stage 2: applies each command to the engine on the one routing thread, collecting its events into
- * the slot, and takes the periodic snapshot between batches.
+ * the slot. Without a {@link SnapshotFollower} (or once it has failed) it also takes the periodic
+ * snapshot between batches, pausing routing while it serialises the state; with one it takes none.
  *
  * <p>Time: producers stamp commands as they publish, but two producers can race (one reads the
  * clock, is descheduled, and claims its slot after a later reader). The engine is promised
@@ -27,14 +28,15 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
   private final LongSupplier journalSequence;
   private final BooleanSupplier halted;
   private final SnapshotWriter snapshots;
+  private final SnapshotTimings timings;
   private final SnapshotOutput snapshotBytes = new SnapshotOutput(1 << 16);
 
   private List<RouterEvent> current;
   private long lastTimestampMs;
   private long sinceSnapshot;
-  private volatile long lastSnapshotSerializeNanos;
-  private volatile long maxSnapshotSerializeNanos;
-  private volatile long lastSnapshotBytes;
+  private volatile boolean snapshotsHere;
+  private volatile long snapshotsTaken;
+  private volatile long maxSerializeNanos;
 
   RoutingHandler(
       RoutingEngine engine,
@@ -42,13 +44,17 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
       long snapshotEveryCommands,
       LongSupplier journalSequence,
       BooleanSupplier halted,
-      SnapshotWriter snapshots) {
+      SnapshotWriter snapshots,
+      SnapshotTimings timings,
+      boolean snapshotsHere) {
     this.engine = engine;
     this.lastTimestampMs = lastTimestampMs;
     this.snapshotEveryCommands = snapshotEveryCommands;
     this.journalSequence = journalSequence;
     this.halted = halted;
     this.snapshots = snapshots;
+    this.timings = timings;
+    this.snapshotsHere = snapshotsHere;
   }
 
   @Override
@@ -59,7 +65,10 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
     engine.apply(nowMs, slot.command, this);
     current = null;
     sinceSnapshot++;
-    if (endOfBatch && snapshotEveryCommands > 0 && sinceSnapshot >= snapshotEveryCommands) {
+    if (endOfBatch
+        && snapshotEveryCommands > 0
+        && sinceSnapshot >= snapshotEveryCommands
+        && snapshotsHere) {
       snapshot(slot, sequence);
     }
   }
@@ -82,9 +91,9 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
     long started = System.nanoTime();
     byte[] body = serialize();
     long took = System.nanoTime() - started;
-    lastSnapshotSerializeNanos = took;
-    maxSnapshotSerializeNanos = Math.max(maxSnapshotSerializeNanos, took);
-    lastSnapshotBytes = body.length;
+    timings.record(took, body.length);
+    maxSerializeNanos = Math.max(maxSerializeNanos, took);
+    snapshotsTaken++;
     snapshots.submit(
         new SnapshotStore.Header(slot.journalIndex, lastTimestampMs, engine.stateHash()), body);
     sinceSnapshot = 0;
@@ -101,23 +110,25 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
     return snapshotBytes.toByteArray();
   }
 
+  /**
+   * From the next batch on, takes the periodic snapshots on the routing thread: the snapshot
+   * follower has stopped. Any thread may call it.
+   */
+  void takeSnapshotsHere() {
+    snapshotsHere = true;
+  }
+
   long lastTimestampMs() {
     return lastTimestampMs;
   }
 
-  long commandsSinceSnapshot() {
-    return sinceSnapshot;
+  /** Periodic snapshots serialised on the routing thread since start. */
+  long snapshotsTaken() {
+    return snapshotsTaken;
   }
 
-  long lastSnapshotSerializeNanos() {
-    return lastSnapshotSerializeNanos;
-  }
-
-  long maxSnapshotSerializeNanos() {
-    return maxSnapshotSerializeNanos;
-  }
-
-  long lastSnapshotBytes() {
-    return lastSnapshotBytes;
+  /** The longest of those pauses. */
+  long maxSerializeNanos() {
+    return maxSerializeNanos;
   }
 }

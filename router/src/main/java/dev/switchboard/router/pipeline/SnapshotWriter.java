@@ -1,5 +1,6 @@
 package dev.switchboard.router.pipeline;
 
+import dev.switchboard.router.journal.ChronicleJournal;
 import dev.switchboard.router.journal.SnapshotStore;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * Writes snapshot bytes to disk on its own thread, so that the routing thread only pays for
  * serialising the state into memory, not for the file write and fsync. It receives a private copy
  * of the bytes and never touches routing state.
+ *
+ * <p>Callers that own a thread of their own (start-up, close, the {@link SnapshotFollower}) write
+ * on it with {@link #write}. Only one source of snapshots is active at a time: the follower writes
+ * only while the routing thread takes none, and it has stopped before close writes the final one.
  */
 final class SnapshotWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
@@ -22,6 +27,7 @@ final class SnapshotWriter implements AutoCloseable {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile long lastWriteNanos;
+  private volatile long newestIndex = ChronicleJournal.NO_INDEX;
 
   SnapshotWriter(SnapshotStore store) {
     this.store = store;
@@ -36,11 +42,13 @@ final class SnapshotWriter implements AutoCloseable {
 
   /** Queues a write; returns at once. */
   void submit(SnapshotStore.Header header, byte[] body) {
+    newestIndex = header.journalIndex();
     executor.execute(() -> write(header, body));
   }
 
-  /** Writes on the calling thread (start-up and close, when nothing else runs). */
+  /** Writes on the calling thread (start-up, close, the snapshot follower). */
   void write(SnapshotStore.Header header, byte[] body) {
+    newestIndex = header.journalIndex();
     long started = System.nanoTime();
     try {
       store.write(header, body, body.length);
@@ -52,6 +60,14 @@ final class SnapshotWriter implements AutoCloseable {
       LOG.error(
           "could not write snapshot at journal index {}: {}", header.journalIndex(), e.toString());
     }
+  }
+
+  /**
+   * The journal index covered by the newest snapshot handed in (queued, written or failed), or
+   * {@link ChronicleJournal#NO_INDEX} before any.
+   */
+  long newestIndex() {
+    return newestIndex;
   }
 
   long written() {

@@ -1,0 +1,222 @@
+package dev.switchboard.router.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.router.api.Command;
+import dev.switchboard.router.api.RouterEvent;
+import dev.switchboard.router.engine.RoutingEngine;
+import dev.switchboard.router.engine.RoutingStateMachine;
+import dev.switchboard.router.journal.ChronicleJournal;
+import dev.switchboard.router.journal.CorruptEntryException;
+import dev.switchboard.router.journal.JournalReplayer;
+import dev.switchboard.router.journal.RecoveryReport;
+import dev.switchboard.router.journal.SnapshotOutput;
+import dev.switchboard.router.journal.SnapshotStore;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The snapshot follower with the real {@link RoutingStateMachine}: each snapshot it writes is, byte
+ * for byte, the routing engine's state at the journal index it names, and a restart from it plus
+ * the journal tail reaches the state of the run that was never interrupted.
+ */
+class SnapshotFollowerRealEngineTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final int EVERY = 25;
+
+  @TempDir Path dir;
+
+  /** Every engine the factory made, in order: routing engine first, then the follower's. */
+  private final List<RoutingStateMachine> made = Collections.synchronizedList(new ArrayList<>());
+
+  private final Supplier<RoutingEngine> engines =
+      () -> {
+        RoutingStateMachine engine = new RoutingStateMachine();
+        made.add(engine);
+        return engine;
+      };
+
+  private RouterCore.Builder router() {
+    return RouterCore.builder()
+        .journalDirectory(dir)
+        .engineFactory(engines)
+        .stageLayout(StageLayout.FUSED)
+        .timeSource(KillScenario.steppingClock())
+        .tickIntervalMs(0)
+        .ringSize(1024)
+        .snapshotEveryCommands(EVERY)
+        .snapshotsToKeep(1_000);
+  }
+
+  @Test
+  void shouldWriteTheRoutingEnginesStateAtEachIndexAndRestartFromItToTheSameHash()
+      throws IOException, CorruptEntryException {
+    // The routing engine's state after each ring sequence, taken on the routing thread itself:
+    // in the fused layout the dispatch observer runs there, right after the command was applied.
+    Map<Long, byte[]> routedState = new ConcurrentHashMap<>();
+    Map<Long, Long> routedHash = new ConcurrentHashMap<>();
+    RoutingStateMachine[] live = new RoutingStateMachine[1];
+    List<RouterEvent.ContactOffered> offers = Collections.synchronizedList(new ArrayList<>());
+    RouterCore core =
+        router()
+            .listener(
+                (event, replay) -> {
+                  if (event instanceof RouterEvent.ContactOffered o) {
+                    offers.add(o);
+                  }
+                })
+            .dispatchObserver(
+                sequence -> {
+                  routedState.put(sequence, bytes(live[0]));
+                  routedHash.put(sequence, live[0].stateHash());
+                })
+            .build();
+    assertThat(made).hasSize(2);
+    live[0] = made.get(0);
+    RoutingStateMachine followerCopy = made.get(1);
+    long commands;
+    try (core) {
+      core.start();
+      runDay(core, offers);
+      if ((core.lastPublishedSequence() + 1) % EVERY == 0) {
+        publish(core, Command.TICK); // leave a journal tail after the last follower snapshot
+      }
+      assertThat(core.drain(TIMEOUT)).isTrue();
+      commands = core.lastPublishedSequence() + 1;
+      long expected = commands / EVERY;
+      assertThat(expected).isGreaterThan(3);
+      assertThat(Await.await(() -> core.statistics().snapshotsByFollower() == expected, TIMEOUT))
+          .as("follower snapshots, statistics %s", core.statistics())
+          .isTrue();
+      RouterCore.Statistics stats = core.statistics();
+      assertThat(stats.routingThreadSnapshots()).isZero();
+      assertThat(stats.maxRoutingThreadSerializeNanos()).isZero();
+      assertThat(stats.snapshotsWritten()).isEqualTo(expected);
+      assertThat(stats.maxSnapshotSerializeNanos()).isPositive();
+      assertThat(followerCopy).isNotSameAs(live[0]);
+    }
+    long finalHash = live[0].stateHash();
+    assertThat(live[0].waitingCount()).isPositive();
+
+    List<Long> indices = new ArrayList<>();
+    List<Long> timestamps = new ArrayList<>();
+    try (ChronicleJournal journal = ChronicleJournal.open(dir)) {
+      journal.read(
+          ChronicleJournal.NO_INDEX,
+          (index, timestampMs, command) -> {
+            indices.add(index);
+            timestamps.add(timestampMs);
+          });
+    }
+    assertThat(indices).hasSize((int) commands);
+
+    SnapshotStore store = new SnapshotStore(dir, 1_000);
+    Path newestFollowerSnapshot = null;
+    for (int sequence = EVERY - 1; sequence < commands; sequence += EVERY) {
+      Path file = store.fileFor(indices.get(sequence));
+      assertThat(file).as("follower snapshot after ring sequence %d", sequence).exists();
+      SnapshotStore.Loaded loaded = store.read(file);
+      assertThat(loaded.body())
+          .as("snapshot at sequence %d is the routing engine's state there", sequence)
+          .isEqualTo(routedState.get((long) sequence));
+      assertThat(loaded.header().stateHash()).isEqualTo(routedHash.get((long) sequence));
+      assertThat(loaded.header().lastTimestampMs()).isEqualTo(timestamps.get(sequence));
+      RoutingStateMachine restored = new RoutingStateMachine();
+      restored.readSnapshot(new DataInputStream(new ByteArrayInputStream(loaded.body())));
+      assertThat(restored.stateHash()).isEqualTo(routedHash.get((long) sequence));
+      newestFollowerSnapshot = file;
+    }
+
+    // As if the process had died before close() wrote its final snapshot.
+    Path finalSnapshot = store.fileFor(indices.get((int) commands - 1));
+    assertThat(finalSnapshot).isNotEqualTo(newestFollowerSnapshot).exists();
+    Files.delete(finalSnapshot);
+    assertThat(store.list().get(0)).isEqualTo(newestFollowerSnapshot);
+
+    made.clear();
+    try (RouterCore restarted = router().build()) {
+      RecoveryReport report = restarted.start();
+      RoutingStateMachine recovered = made.get(0);
+      assertThat(report.snapshotUsed()).isEqualTo(newestFollowerSnapshot.getFileName().toString());
+      assertThat(report.commandsReplayed()).isEqualTo(commands % EVERY).isPositive();
+      assertThat(report.stateHash()).isEqualTo(finalHash);
+      for (String q : KillScenario.QUEUES) {
+        assertThat(recovered.waitingContacts(q)).isEqualTo(live[0].waitingContacts(q));
+      }
+
+      // The restarted router's follower starts from the recovered state and snapshots it right.
+      for (int i = 0; i < EVERY; i++) {
+        publish(restarted, Command.TICK);
+      }
+      assertThat(restarted.drain(TIMEOUT)).isTrue();
+      assertThat(Await.await(() -> restarted.statistics().snapshotsByFollower() == 1, TIMEOUT))
+          .isTrue();
+      SnapshotStore.Loaded afterRestart = store.read(store.list().get(0));
+      assertThat(afterRestart.header().journalIndex())
+          .isEqualTo(restarted.statistics().lastJournalIndex());
+      assertThat(afterRestart.body()).isEqualTo(bytes(recovered));
+      assertThat(afterRestart.header().stateHash()).isEqualTo(recovered.stateHash());
+    }
+
+    JournalReplayer.Summary replay =
+        JournalReplayer.replay(dir, new RoutingStateMachine(), (event, replayed) -> {});
+    assertThat(replay.commands()).isEqualTo(commands + EVERY);
+    assertThat(made.get(0).stateHash()).isEqualTo(replay.finalStateHash());
+  }
+
+  private static byte[] bytes(RoutingEngine engine) {
+    SnapshotOutput out = new SnapshotOutput(1 << 12);
+    try {
+      engine.writeSnapshot(out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Configures, logs agents in, and answers offers as calls keep arriving; ends some calls. */
+  private static void runDay(RouterCore core, List<RouterEvent.ContactOffered> offers) {
+    publish(core, new Command.ConfigurationChanged(KillScenario.configuration()));
+    for (int a = 0; a < KillScenario.AGENTS; a++) {
+      publish(core, new Command.AgentLogin("agent" + a));
+      publish(core, new Command.AgentReady("agent" + a));
+    }
+    int answered = 0;
+    for (int c = 0; c < 60; c++) {
+      publish(
+          core,
+          Command.ContactArrived.call(
+              "call" + c, KillScenario.QUEUES.get(c % 2), c % 4 == 0 ? 1 : 0));
+      if (c % 3 == 2) {
+        assertThat(core.drain(TIMEOUT)).isTrue();
+        List<RouterEvent.ContactOffered> heard = List.copyOf(offers);
+        for (; answered < heard.size(); answered++) {
+          RouterEvent.ContactOffered o = heard.get(answered);
+          publish(core, new Command.ContactAnswered(o.contactId(), o.agentId()));
+          if (answered % 2 == 0) {
+            publish(core, new Command.ContactEnded(o.contactId()));
+            publish(core, new Command.WrapUpDone(o.agentId()));
+          }
+        }
+        publish(core, Command.TICK);
+      }
+    }
+    assertThat(core.drain(TIMEOUT)).isTrue();
+  }
+
+  private static void publish(RouterCore core, Command command) {
+    assertThat(core.publisher().publish(command).accepted()).as("accepted: %s", command).isTrue();
+  }
+}
