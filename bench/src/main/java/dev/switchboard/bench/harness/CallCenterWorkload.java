@@ -54,7 +54,24 @@ public final class CallCenterWorkload implements RouterEventListener {
   public RouterConfiguration configuration() {
     List<QueueConfiguration> queueList = new ArrayList<>(queues);
     for (int q = 0; q < queues; q++) {
-      queueList.add(QueueConfiguration.simple("q" + q, List.of(new SkillRequirement("s" + q, 1))));
+      QueueConfiguration simple =
+          QueueConfiguration.simple("q" + q, List.of(new SkillRequirement("s" + q, 1)));
+      // A wrap-up after each call, which the agent ends at once with WrapUpDone (next()).
+      queueList.add(
+          new QueueConfiguration(
+              simple.id(),
+              simple.name(),
+              simple.requiredSkills(),
+              simple.serviceLevel(),
+              simple.policy(),
+              1,
+              simple.ringTimeoutSeconds(),
+              simple.maxWaitSeconds(),
+              simple.maxLength(),
+              simple.overflow(),
+              simple.escalation(),
+              simple.agingSecondsPerPriority(),
+              simple.callbackOfferSeconds()));
     }
     List<AgentConfiguration> agentList = new ArrayList<>(agents);
     for (int a = 0; a < agents; a++) {

@@ -82,9 +82,33 @@ public final class RecordedWorkload {
     return commands[i];
   }
 
-  /** The next command; {@link #timeSource()} then answers its recorded time. */
+  /**
+   * The next command, as a fresh copy with fresh strings, the way a real producer (the AMI adapter
+   * parsing an event) hands the router objects it has just built; {@link #timeSource()} then
+   * answers its recorded time. Handing over the recorded objects themselves would make the router
+   * read commands that were built long ago and sit cold in memory: a cache miss per string that no
+   * real producer causes.
+   */
   public Command next() {
-    return commands[cursor++];
+    return fresh(commands[cursor++]);
+  }
+
+  static Command fresh(Command c) {
+    if (c instanceof Command.ContactArrived a) {
+      return Command.ContactArrived.call(copy(a.contactId()), copy(a.queueId()), a.priority());
+    } else if (c instanceof Command.ContactAnswered a) {
+      return new Command.ContactAnswered(copy(a.contactId()), copy(a.agentId()));
+    } else if (c instanceof Command.ContactEnded e) {
+      return new Command.ContactEnded(copy(e.contactId()));
+    } else if (c instanceof Command.WrapUpDone w) {
+      return new Command.WrapUpDone(copy(w.agentId()));
+    }
+    return c;
+  }
+
+  /** A new string with its own character array (new String(s) would share the old one). */
+  private static String copy(String s) {
+    return new StringBuilder(s.length()).append(s).toString();
   }
 
   /**

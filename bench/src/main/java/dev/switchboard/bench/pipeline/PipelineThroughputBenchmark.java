@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {
-      "-Xmx3g",
+      "-Xmx6g",
       "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
       "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
@@ -59,7 +59,7 @@ import org.openjdk.jmh.annotations.Warmup;
       "-Dchronicle.disk.monitor.disable=true"
     })
 public class PipelineThroughputBenchmark {
-  static final int STEADY = 500_000;
+  static final int STEADY = 2_000_000;
 
   @Param({"1000"})
   int agents;

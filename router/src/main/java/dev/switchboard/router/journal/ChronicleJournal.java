@@ -12,8 +12,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * The command journal: a Chronicle Queue of {@link CommandCodec} entries, one document per command,
- * rolled daily.
+ * The command journal: a Chronicle Queue of {@link CommandCodec} entries, rolled daily. A document
+ * holds one entry, or a batch of entries written together (see {@link Appender}); every entry of a
+ * document has the document's index.
  *
  * <p>Durability: Chronicle appends into a memory-mapped file. When the process dies ({@code kill
  * -9}, an OOM, a crash) the pages already written belong to the operating system's page cache and
@@ -131,16 +132,20 @@ public final class ChronicleJournal implements AutoCloseable {
           long at = tailer.index();
           return new ReadResult(count, lastIndex, corrupt(at, "unreadable document: " + e, tailer));
         }
-        try {
-          JournalEntry entry = CommandCodec.decode(buffer);
-          if (buffer.remaining() != 0) {
-            throw new CorruptEntryException(buffer.remaining() + " trailing bytes");
+        // A document holds one entry or a batch of them; all carry the document's index.
+        int entryInDocument = 0;
+        do {
+          JournalEntry entry;
+          try {
+            entry = CommandCodec.decode(buffer);
+          } catch (CorruptEntryException e) {
+            String where = entryInDocument == 0 ? "" : "entry " + entryInDocument + ": ";
+            return new ReadResult(count, lastIndex, corrupt(index, where + e.getMessage(), tailer));
           }
           consumer.accept(index, entry.timestampMs(), entry.command());
-        } catch (CorruptEntryException e) {
-          return new ReadResult(count, lastIndex, corrupt(index, e.getMessage(), tailer));
-        }
-        count++;
+          count++;
+          entryInDocument++;
+        } while (buffer.remaining() > 0);
         lastIndex = index;
       }
     }
@@ -178,23 +183,60 @@ public final class ChronicleJournal implements AutoCloseable {
     queue.close();
   }
 
-  /** Appends entries from one thread, reusing one encode buffer. */
+  /**
+   * Appends entries from one thread, reusing one encode buffer. Entries can be written one document
+   * each ({@link #append}) or several to a document ({@link #add} then {@link #flush}): a document
+   * is written whole or not at all, and readers hand its entries over one by one with the
+   * document's index. Batching saves Chronicle's per-document work when commands come in bursts.
+   */
   public static final class Appender implements AutoCloseable {
     private final ExcerptAppender appender;
-    private final CodecBuffer buffer = new CodecBuffer(512);
+    private final CodecBuffer buffer = new CodecBuffer(1 << 16);
+    private int pending;
+    private long lastIndex = NO_INDEX;
 
     private Appender(ExcerptAppender appender) {
       this.appender = appender;
     }
 
-    /** Appends one command and returns its journal index. */
+    /** Appends one command as a document of its own and returns its journal index. */
     public long append(long timestampMs, Command command) {
-      buffer.clear();
+      add(timestampMs, command);
+      return flush();
+    }
+
+    /** Encodes one command into the document being built; nothing is written until flush. */
+    public void add(long timestampMs, Command command) {
       CommandCodec.encode(timestampMs, command, buffer);
+      pending++;
+    }
+
+    /** Entries added since the last flush. */
+    public int pendingEntries() {
+      return pending;
+    }
+
+    /** Bytes added since the last flush. */
+    public int pendingBytes() {
+      return buffer.length();
+    }
+
+    /**
+     * Writes the entries added since the last flush as one document.
+     *
+     * @return its journal index (the previous document's if nothing was pending)
+     */
+    public long flush() {
+      if (pending == 0) {
+        return lastIndex;
+      }
       try (DocumentContext dc = appender.writingDocument()) {
         dc.wire().bytes().write(buffer.array(), 0, buffer.length());
       }
-      return appender.lastIndexAppended();
+      buffer.clear();
+      pending = 0;
+      lastIndex = appender.lastIndexAppended();
+      return lastIndex;
     }
 
     @Override

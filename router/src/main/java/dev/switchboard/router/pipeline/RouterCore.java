@@ -193,7 +193,9 @@ public final class RouterCore implements AutoCloseable {
     disruptor =
         new Disruptor<>(CommandSlot::new, ringSize, stageThreads, ProducerType.MULTI, waitStrategy);
     disruptor.setDefaultExceptionHandler(new FailStopExceptionHandler(this::failed));
-    journalHandler = new JournalHandler(journal, recovery.lastTimestampMs(), lastIndex);
+    journalHandler =
+        new JournalHandler(
+            journal, recovery.lastTimestampMs(), lastIndex, stageLayout == StageLayout.FUSED);
     follower = loadFollower(lastIndex, recoveredState);
     routingHandler =
         new RoutingHandler(

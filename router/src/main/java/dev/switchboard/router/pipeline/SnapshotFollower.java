@@ -60,6 +60,7 @@ final class SnapshotFollower implements AutoCloseable {
   private RoutingEngine engine;
   private long appliedIndex = ChronicleJournal.NO_INDEX;
   private long lastTimestampMs = Long.MIN_VALUE;
+  private boolean snapshotDue;
   private long sinceSnapshot;
 
   private volatile boolean running = true;
@@ -171,12 +172,21 @@ final class SnapshotFollower implements AutoCloseable {
       throw new IllegalStateException(
           "journal entry at " + corrupt.position() + " cannot be read: " + corrupt.reason());
     }
+    // A read ends after a whole document.
+    if (snapshotDue) {
+      snapshot();
+    }
     return result.entries();
   }
 
   private void apply(long index, long timestampMs, Command command) {
     if (!running) {
       throw Stopped.INSTANCE;
+    }
+    // A snapshot names the last document it covers, so it is taken between documents: once an
+    // entry of the next document comes, or the read ends. Never after part of a batch.
+    if (snapshotDue && index != appliedIndex) {
+      snapshot();
     }
     // Entries hold the clamped time already; the max is recovery's guard, kept identical.
     long nowMs = Math.max(timestampMs, lastTimestampMs);
@@ -195,7 +205,7 @@ final class SnapshotFollower implements AutoCloseable {
     appliedIndex = index;
     applied = applied + 1;
     if (++sinceSnapshot >= snapshotEveryCommands) {
-      snapshot();
+      snapshotDue = true;
     }
   }
 
@@ -216,6 +226,7 @@ final class SnapshotFollower implements AutoCloseable {
     writer.write(header, body);
     snapshots = snapshots + 1;
     sinceSnapshot = 0;
+    snapshotDue = false;
   }
 
   private void fail(Throwable cause) {

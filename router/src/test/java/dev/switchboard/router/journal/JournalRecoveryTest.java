@@ -29,8 +29,13 @@ class JournalRecoveryTest {
 
   @TempDir Path dir;
 
+  /**
+   * One journal document per command (the parallel layout), so positions in the damaged journal are
+   * exact; {@link BatchedJournalTest} damages documents that hold a batch.
+   */
   private RouterCore core(FakeRoutingEngine engine, long snapshotEvery) {
     return RouterCore.builder()
+        .stageLayout(dev.switchboard.router.pipeline.StageLayout.PARALLEL)
         .journalDirectory(dir)
         .engine(engine)
         .tickIntervalMs(0)

@@ -44,7 +44,10 @@ class SnapshotFollowerTest {
   @TempDir Path dir;
 
   private RouterCore.Builder core(Supplier<RoutingEngine> engines) {
+    // One journal document per command (the parallel layout), so snapshot counts are exact; the
+    // fused layout's batched documents are covered by SnapshotFollowerRealEngineTest.
     return RouterCore.builder()
+        .stageLayout(StageLayout.PARALLEL)
         .journalDirectory(dir)
         .engineFactory(engines)
         .tickIntervalMs(0)

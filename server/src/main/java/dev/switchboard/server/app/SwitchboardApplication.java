@@ -138,7 +138,9 @@ public final class SwitchboardApplication implements AutoCloseable {
     RouterCore.Builder builder =
         RouterCore.builder()
             .journalDirectory(config.journal().directory())
-            .engine(new RoutingStateMachine())
+            // Two engines: the router's, and the snapshot follower's copy that takes the
+            // periodic snapshots off the routing thread.
+            .engineFactory(RoutingStateMachine::new)
             .timeSource(TimeSource.SYSTEM)
             .tickIntervalMs(config.journal().tickIntervalMs())
             .ringSize(config.journal().ringSize())
