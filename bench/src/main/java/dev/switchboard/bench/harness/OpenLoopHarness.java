@@ -318,7 +318,7 @@ public final class OpenLoopHarness {
     return defaultValue;
   }
 
-  static int intArg(String[] args, String name, int defaultValue) {
+  public static int intArg(String[] args, String name, int defaultValue) {
     for (String arg : args) {
       if (arg.startsWith(name + "=")) {
         return Integer.parseInt(arg.substring(name.length() + 1));
