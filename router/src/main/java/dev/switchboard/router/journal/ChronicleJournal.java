@@ -100,54 +100,106 @@ public final class ChronicleJournal implements AutoCloseable {
    *     removed), since the entries after it cannot be found
    */
   public ReadResult read(long afterIndex, EntryConsumer consumer) {
-    CodecBuffer buffer = new CodecBuffer(1024);
+    try (ExcerptTailer tailer = positionedAfter(afterIndex)) {
+      return readDocuments(tailer, afterIndex, new CodecBuffer(1024), consumer);
+    }
+  }
+
+  /** A tailer whose next document is the one after {@code afterIndex}. */
+  private ExcerptTailer positionedAfter(long afterIndex) {
+    ExcerptTailer tailer = queue.createTailer();
+    if (afterIndex != NO_INDEX) {
+      boolean found = tailer.moveToIndex(afterIndex);
+      if (found) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          found = dc.isPresent() && dc.index() == afterIndex;
+        }
+      }
+      if (!found) {
+        tailer.close();
+        throw new IllegalStateException(
+            "journal in " + directory + " has no entry " + position(afterIndex));
+      }
+    }
+    return tailer;
+  }
+
+  /** Decodes documents from {@code tailer} until there are no more, or one is damaged. */
+  private ReadResult readDocuments(
+      ExcerptTailer tailer, long lastIndex, CodecBuffer buffer, EntryConsumer consumer) {
     long count = 0;
-    long lastIndex = afterIndex;
-    try (ExcerptTailer tailer = queue.createTailer()) {
-      if (afterIndex != NO_INDEX) {
-        if (!tailer.moveToIndex(afterIndex)) {
-          throw new IllegalStateException(
-              "journal in " + directory + " has no entry " + position(afterIndex));
+    while (true) {
+      long index;
+      try (DocumentContext dc = tailer.readingDocument()) {
+        if (!dc.isPresent()) {
+          return new ReadResult(count, lastIndex, null);
         }
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent() || dc.index() != afterIndex) {
-            throw new IllegalStateException(
-                "journal in " + directory + " has no entry " + position(afterIndex));
-          }
-        }
+        index = dc.index();
+        Bytes<?> bytes = dc.wire().bytes();
+        int length = (int) bytes.readRemaining();
+        buffer.clear();
+        int at = buffer.reserve(length);
+        bytes.read(buffer.array(), at, length);
+      } catch (RuntimeException e) {
+        long at = tailer.index();
+        return new ReadResult(count, lastIndex, corrupt(at, "unreadable document: " + e, tailer));
       }
-      while (true) {
-        long index;
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            return new ReadResult(count, lastIndex, null);
-          }
-          index = dc.index();
-          Bytes<?> bytes = dc.wire().bytes();
-          int length = (int) bytes.readRemaining();
-          buffer.clear();
-          int at = buffer.reserve(length);
-          bytes.read(buffer.array(), at, length);
-        } catch (RuntimeException e) {
-          long at = tailer.index();
-          return new ReadResult(count, lastIndex, corrupt(at, "unreadable document: " + e, tailer));
+      // A document holds one entry or a batch of them; all carry the document's index.
+      int entryInDocument = 0;
+      do {
+        JournalEntry entry;
+        try {
+          entry = CommandCodec.decode(buffer);
+        } catch (CorruptEntryException e) {
+          String where = entryInDocument == 0 ? "" : "entry " + entryInDocument + ": ";
+          return new ReadResult(count, lastIndex, corrupt(index, where + e.getMessage(), tailer));
         }
-        // A document holds one entry or a batch of them; all carry the document's index.
-        int entryInDocument = 0;
-        do {
-          JournalEntry entry;
-          try {
-            entry = CommandCodec.decode(buffer);
-          } catch (CorruptEntryException e) {
-            String where = entryInDocument == 0 ? "" : "entry " + entryInDocument + ": ";
-            return new ReadResult(count, lastIndex, corrupt(index, where + e.getMessage(), tailer));
-          }
-          consumer.accept(index, entry.timestampMs(), entry.command());
-          count++;
-          entryInDocument++;
-        } while (buffer.remaining() > 0);
-        lastIndex = index;
-      }
+        consumer.accept(index, entry.timestampMs(), entry.command());
+        count++;
+        entryInDocument++;
+      } while (buffer.remaining() > 0);
+      lastIndex = index;
+    }
+  }
+
+  /**
+   * A reader that stays open and follows the journal as it grows: each {@link Tail#readNew} hands
+   * over what was written since the last one. Creating a tailer and seeking costs tens of
+   * microseconds, which a reader polling every millisecond should pay once, not at every poll. Use
+   * it on one thread.
+   *
+   * @param afterIndex start after this index ({@link #NO_INDEX}: from the first entry)
+   * @throws IllegalStateException if {@code afterIndex} is not in the journal
+   */
+  public Tail tail(long afterIndex) {
+    return new Tail(positionedAfter(afterIndex), afterIndex);
+  }
+
+  /** See {@link #tail}. */
+  public final class Tail implements AutoCloseable {
+    private final ExcerptTailer tailer;
+    private final CodecBuffer buffer = new CodecBuffer(1024);
+    private long lastIndex;
+
+    private Tail(ExcerptTailer tailer, long afterIndex) {
+      this.tailer = tailer;
+      this.lastIndex = afterIndex;
+    }
+
+    /**
+     * Hands over every entry written since the last call (whole documents only), in order.
+     *
+     * @return what was read; after a damaged entry ({@code corruptTail} set) stop using this tail
+     */
+    public ReadResult readNew(EntryConsumer consumer) {
+      ReadResult result = readDocuments(tailer, lastIndex, buffer, consumer);
+      lastIndex = result.lastIndex();
+      return result;
+    }
+
+    @Override
+    public void close() {
+      tailer.close();
     }
   }
 

@@ -60,6 +60,7 @@ final class SnapshotFollower implements AutoCloseable {
   private RoutingEngine engine;
   private long appliedIndex = ChronicleJournal.NO_INDEX;
   private long lastTimestampMs = Long.MIN_VALUE;
+  private ChronicleJournal.Tail tail;
   private boolean snapshotDue;
   private long sinceSnapshot;
 
@@ -149,7 +150,10 @@ final class SnapshotFollower implements AutoCloseable {
   }
 
   private void run() {
-    try {
+    // One tailer for the follower's life, opened on its own thread: creating one and seeking to
+    // an index costs tens of microseconds, too much to pay at every poll.
+    try (ChronicleJournal.Tail opened = journal.tail(appliedIndex)) {
+      tail = opened;
       while (running) {
         if (journaledIndex.getAsLong() == appliedIndex || readNew() == 0) {
           LockSupport.parkNanos(IDLE_PARK_NANOS);
@@ -166,7 +170,7 @@ final class SnapshotFollower implements AutoCloseable {
 
   /** Applies everything journaled after {@link #appliedIndex}; returns how many entries. */
   private long readNew() {
-    ChronicleJournal.ReadResult result = journal.read(appliedIndex, this::apply);
+    ChronicleJournal.ReadResult result = tail.readNew(this::apply);
     CorruptTail corrupt = result.corruptTail();
     if (corrupt != null) {
       throw new IllegalStateException(

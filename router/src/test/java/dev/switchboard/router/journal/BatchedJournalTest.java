@@ -79,6 +79,30 @@ class BatchedJournalTest {
   }
 
   @Test
+  void shouldFollowTheJournalAsItGrowsWithOneOpenTail() {
+    try (ChronicleJournal journal = ChronicleJournal.open(dir);
+        ChronicleJournal.Appender appender = journal.appender()) {
+      long first = appender.append(1, new Command.AgentReady("a"));
+      try (ChronicleJournal.Tail tail = journal.tail(first)) {
+        List<Long> seen = new ArrayList<>();
+        ChronicleJournal.EntryConsumer consumer = (i, t, c) -> seen.add(t);
+
+        assertThat(tail.readNew(consumer).entries()).as("nothing after the start yet").isZero();
+        appender.add(2, Command.TICK);
+        appender.add(3, Command.TICK);
+        long batch = appender.flush();
+        ChronicleJournal.ReadResult result = tail.readNew(consumer);
+        assertThat(result.entries()).isEqualTo(2);
+        assertThat(result.lastIndex()).isEqualTo(batch);
+        assertThat(tail.readNew(consumer).entries()).isZero();
+        appender.append(4, Command.TICK);
+        assertThat(tail.readNew(consumer).entries()).isEqualTo(1);
+        assertThat(seen).containsExactly(2L, 3L, 4L);
+      }
+    }
+  }
+
+  @Test
   void shouldStopAtADamagedEntryInTheMiddleOfABatchAfterTheEntriesBeforeIt() throws IOException {
     long batch;
     try (ChronicleJournal journal = ChronicleJournal.open(dir);
