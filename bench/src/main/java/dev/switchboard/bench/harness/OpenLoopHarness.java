@@ -37,7 +37,7 @@ import org.HdrHistogram.Histogram;
  * java -cp ... dev.switchboard.bench.harness.OpenLoopHarness \
  *     [agents=1000] [queues=100] [rate=100000] [seconds=20] [warmupSeconds=5] [snapshotEvery=1000000]
  *     [layout=FUSED|PARALLEL] [wait=busyspin|yielding|blocking] [watchdogMs=0]
- *     [generator=spin|park]
+ *     [generator=spin|park] [snapshotDir=DIR (default: beside the journal)]
  * </pre>
  */
 public final class OpenLoopHarness {
@@ -52,6 +52,7 @@ public final class OpenLoopHarness {
     int snapshotEvery = intArg(args, "snapshotEvery", 1_000_000);
     int watchdogMs = intArg(args, "watchdogMs", 0);
     boolean parkingGenerator = stringArg(args, "generator", "spin").equals("park");
+    String snapshotDir = stringArg(args, "snapshotDir", "");
     StageLayout layout = StageLayout.valueOf(stringArg(args, "layout", "FUSED").toUpperCase());
     WaitStrategy wait = waitStrategy(stringArg(args, "wait", "busyspin"));
     Path dir = Files.createTempDirectory("open-loop");
@@ -67,6 +68,7 @@ public final class OpenLoopHarness {
           wait,
           watchdogMs,
           parkingGenerator,
+          snapshotDir,
           dir);
     } finally {
       delete(dir);
@@ -84,6 +86,7 @@ public final class OpenLoopHarness {
       WaitStrategy waitStrategy,
       int watchdogMs,
       boolean parkingGenerator,
+      String snapshotDir,
       Path dir) {
     int ringSize = 65_536;
     // Twice the ring: the producer writes a command's times before it claims a slot, and it can be
@@ -104,6 +107,7 @@ public final class OpenLoopHarness {
     RouterCore core =
         RouterCore.builder()
             .journalDirectory(dir)
+            .snapshotDirectory(snapshotDir.isEmpty() ? dir : Path.of(snapshotDir))
             .engineFactory(RoutingStateMachine::new)
             .tickIntervalMs(0)
             .ringSize(ringSize)

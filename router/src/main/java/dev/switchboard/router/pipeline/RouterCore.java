@@ -85,6 +85,7 @@ public final class RouterCore implements AutoCloseable {
   }
 
   private final Path journalDirectory;
+  private final Path snapshotDirectory;
   private final RoutingEngine engine;
   private final RoutingEngine followerEngine;
   private final TimeSource timeSource;
@@ -121,6 +122,7 @@ public final class RouterCore implements AutoCloseable {
 
   private RouterCore(Builder b, RoutingEngine engine, RoutingEngine followerEngine) {
     this.journalDirectory = b.journalDirectory;
+    this.snapshotDirectory = b.snapshotDirectory != null ? b.snapshotDirectory : b.journalDirectory;
     this.engine = engine;
     this.followerEngine = followerEngine;
     this.timeSource = b.timeSource;
@@ -160,7 +162,7 @@ public final class RouterCore implements AutoCloseable {
       throw new IllegalStateException("router already started");
     }
     journal = ChronicleJournal.open(journalDirectory);
-    SnapshotStore store = new SnapshotStore(journalDirectory, snapshotsToKeep);
+    SnapshotStore store = new SnapshotStore(snapshotDirectory, snapshotsToKeep);
     snapshotWriter = new SnapshotWriter(store);
     try {
       recovery = JournalRecovery.recover(journal, store, engine, listeners);
@@ -520,6 +522,7 @@ public final class RouterCore implements AutoCloseable {
   /** Settings for a {@link RouterCore}; {@link #build()} checks them and fails fast. */
   public static final class Builder {
     private Path journalDirectory;
+    private Path snapshotDirectory;
     private RoutingEngine engine;
     private Supplier<? extends RoutingEngine> engineFactory;
     private TimeSource timeSource = TimeSource.SYSTEM;
@@ -535,9 +538,20 @@ public final class RouterCore implements AutoCloseable {
 
     private Builder() {}
 
-    /** Where the Chronicle Queue files and snapshots live (created if missing). Required. */
+    /** Where the Chronicle Queue files (and by default the snapshots) live. Required. */
     public Builder journalDirectory(Path dir) {
       this.journalDirectory = dir;
+      return this;
+    }
+
+    /**
+     * Where snapshots are written and looked for at start-up; the journal directory if not set. On
+     * ext4, fsyncing a snapshot commits the file system's journal and stalls the router's writes
+     * into the memory-mapped Chronicle file on the same file system (measured: up to ~250 ms at 10k
+     * agents / 5,000 queues): a directory on another device avoids it.
+     */
+    public Builder snapshotDirectory(Path dir) {
+      this.snapshotDirectory = dir;
       return this;
     }
 

@@ -109,6 +109,29 @@ class SnapshotFollowerTest {
   }
 
   @Test
+  void shouldWriteAndRecoverSnapshotsInTheirOwnDirectoryWhenGivenOne(@TempDir Path snapshots)
+      throws IOException {
+    FakeRoutingEngine routing = new FakeRoutingEngine();
+    try (RouterCore core =
+        core(engines(routing, new FakeRoutingEngine())).snapshotDirectory(snapshots).build()) {
+      core.start();
+      publishArrivals(core, "c", 25);
+      assertThat(Await.await(() -> core.statistics().snapshotsByFollower() == 2, TIMEOUT)).isTrue();
+    }
+    assertThat(new SnapshotStore(snapshots, 100).list()).hasSize(3);
+    assertThat(new SnapshotStore(dir, 100).list()).as("none beside the journal").isEmpty();
+
+    FakeRoutingEngine recovered = new FakeRoutingEngine();
+    try (RouterCore core =
+        core(engines(recovered, new FakeRoutingEngine())).snapshotDirectory(snapshots).build()) {
+      RecoveryReport report = core.start();
+      assertThat(report.snapshotUsed()).isNotEmpty();
+      assertThat(report.commandsReplayed()).isZero();
+      assertThat(recovered.stateHash()).isEqualTo(routing.stateHash());
+    }
+  }
+
+  @Test
   void shouldGoOnRoutingAndSnapshotOnTheRoutingThreadWhenTheFollowerFails() throws IOException {
     FakeRoutingEngine routing = new FakeRoutingEngine();
     try (RouterCore core = core(engines(routing, new UnwritableEngine())).build()) {

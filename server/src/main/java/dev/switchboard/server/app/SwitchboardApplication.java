@@ -138,6 +138,7 @@ public final class SwitchboardApplication implements AutoCloseable {
     RouterCore.Builder builder =
         RouterCore.builder()
             .journalDirectory(config.journal().directory())
+            .snapshotDirectory(config.journal().snapshotDirectory())
             // Two engines: the router's, and the snapshot follower's copy that takes the
             // periodic snapshots off the routing thread.
             .engineFactory(RoutingStateMachine::new)

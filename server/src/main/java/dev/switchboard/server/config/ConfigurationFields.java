@@ -117,6 +117,7 @@ public final class ConfigurationFields {
             "snapshotEveryCommands",
             "tickIntervalMs",
             "ringSize",
+            "snapshotDirectory",
             "stages",
             "waitMode"));
     f.put(STATS, List.of("zone", "dayStart", "eventLogFile", "alerts"));

@@ -523,9 +523,12 @@ public final class ConfigurationLoader {
     if (Integer.bitCount(ring) != 1) {
       f.error("ringSize", "must be a power of two, got " + ring);
     }
+    String snapshots = f.string("snapshotDirectory", null);
+    Path snapshotDirectory = snapshots == null ? directory : base.resolve(snapshots);
     StageLayout stages = f.enumeration("stages", StageLayout.class, StageLayout.FUSED);
     WaitMode waitMode = f.enumeration("waitMode", WaitMode.class, WaitMode.BLOCKING);
-    return new JournalConfiguration(directory, snapshot, tick, ring, stages, waitMode);
+    return new JournalConfiguration(
+        directory, snapshot, tick, ring, snapshotDirectory, stages, waitMode);
   }
 
   private static StatisticsConfiguration stats(Fields f, Path base) {

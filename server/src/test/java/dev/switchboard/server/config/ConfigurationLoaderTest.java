@@ -97,7 +97,14 @@ class ConfigurationLoaderTest {
   @Test
   void shouldReadTheRouterThreadingAndRefuseAnUnknownWaitMode() throws Exception {
     SwitchboardConfiguration c =
-        parse(MINIMAL + "journal: {stages: parallel, waitMode: busy-spin}\n", dir);
+        parse(
+            MINIMAL
+                + "journal: {stages: parallel, waitMode: busy-spin, snapshotDirectory: snaps}\n",
+            dir);
+    assertThat(c.journal().snapshotDirectory()).isEqualTo(dir.resolve("snaps"));
+    assertThat(parse(MINIMAL, dir).journal().snapshotDirectory())
+        .as("beside the journal by default")
+        .isEqualTo(dir.resolve("data/journal"));
     assertThat(c.journal().stages()).isEqualTo(StageLayout.PARALLEL);
     assertThat(c.journal().waitMode()).isEqualTo(WaitMode.BUSY_SPIN);
 
