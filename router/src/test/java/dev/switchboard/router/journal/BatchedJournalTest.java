@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.router.api.Command;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +109,8 @@ class BatchedJournalTest {
       batch = appender.flush();
       appender.append(5, Command.ContactArrived.call("after", "q", 0));
     }
-    assertThat(flipFirst("MARKER-55d1e0".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(JournalDamage.flipFirst(dir, "MARKER-55d1e0".getBytes(StandardCharsets.US_ASCII)))
+        .isTrue();
 
     try (ChronicleJournal journal = ChronicleJournal.open(dir)) {
       for (boolean ahead : new boolean[] {false, true}) {
@@ -135,31 +131,5 @@ class BatchedJournalTest {
         assertThat(tail.entriesAfter()).as("documents after the damaged one").isEqualTo(1);
       }
     }
-  }
-
-  /** Flips one bit of the first occurrence of {@code marker} in the queue's data files. */
-  private boolean flipFirst(byte[] marker) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".cq4")).sorted().toList();
-    }
-    for (Path file : files) {
-      try (FileChannel ch =
-          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-        MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size());
-        outer:
-        for (int i = 0; i + marker.length <= map.limit(); i++) {
-          for (int j = 0; j < marker.length; j++) {
-            if (map.get(i + j) != marker[j]) {
-              continue outer;
-            }
-          }
-          map.put(i, (byte) (map.get(i) ^ 0x01));
-          map.force();
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -6,16 +6,12 @@ import dev.switchboard.router.api.Command;
 import dev.switchboard.router.pipeline.FakeRoutingEngine;
 import dev.switchboard.router.pipeline.RouterCore;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -203,7 +199,8 @@ class JournalRecoveryTest {
       run(core, commands.subList(30, 60), 30);
     }
     deleteSnapshots();
-    assertThat(flipFirst("MARKER-7f3a9c".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(JournalDamage.flipFirst(dir, "MARKER-7f3a9c".getBytes(StandardCharsets.US_ASCII)))
+        .isTrue();
 
     FakeRoutingEngine recovered = new FakeRoutingEngine();
     try (RouterCore core = core(recovered, 0)) {
@@ -227,31 +224,5 @@ class JournalRecoveryTest {
       dc.wire().bytes().write(bytes, 0, length);
     }
     return appender.lastIndexAppended();
-  }
-
-  /** Flips one bit of the first occurrence of {@code marker} in the queue's data files. */
-  private boolean flipFirst(byte[] marker) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".cq4")).sorted().toList();
-    }
-    for (Path file : files) {
-      try (FileChannel ch =
-          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-        MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size());
-        outer:
-        for (int i = 0; i + marker.length <= map.limit(); i++) {
-          for (int j = 0; j < marker.length; j++) {
-            if (map.get(i + j) != marker[j]) {
-              continue outer;
-            }
-          }
-          map.put(i, (byte) (map.get(i) ^ 0x01));
-          map.force();
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
