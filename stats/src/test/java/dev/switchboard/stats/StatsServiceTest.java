@@ -387,4 +387,48 @@ class StatsServiceTest {
     assertThat(failure.get()).isNull();
     assertThat(stats.queue("sales", T0 + 2_000_000).orElseThrow().answered()).isEqualTo(3_000);
   }
+
+  @Test
+  void shouldLetEventsInWhileASnapshotOfManyQueuesIsBuilt() throws Exception {
+    int queues = 2_000;
+    for (int q = 0; q < queues; q++) {
+      on(queueConfigured(T0, String.format("q%04d", q), "s", new ServiceLevelTarget(80, 20, 5)));
+    }
+    java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread writer =
+        new Thread(
+            () -> {
+              // Events keep coming, as from the router's dispatch thread.
+              for (long n = 0; !stop.get(); n++) {
+                stats.onEvent(
+                    queued(T0 + 1_000, "c" + n, String.format("q%04d", n % queues), T0, 1), false);
+                applied.incrementAndGet();
+              }
+            });
+    writer.start();
+    try {
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (applied.get() < 1_000 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(applied.get()).as("writer running").isGreaterThanOrEqualTo(1_000);
+
+      // One queue per slice: between slices the writer, waiting on the fair lock, gets in. Held
+      // for the whole build (as before slicing), the lock would let in at most an event or two.
+      long before = applied.get();
+      StatsSnapshot snapshot = stats.snapshot(T0 + 2_000, 0);
+      long during = applied.get() - before;
+
+      assertThat(snapshot.queues()).hasSize(queues);
+      assertThat(snapshot.queues())
+          .extracting(QueueStats::id)
+          .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+      assertThat(during).as("events applied while the snapshot was being built").isGreaterThan(100);
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
+  }
 }
