@@ -365,13 +365,31 @@ final class EngineSnapshotCodec {
   }
 
   /** A 64-bit FNV-1a hash of the bytes written to it. */
+  /** FNV-1a over {@code bytes}: the same value as {@link HashingOutput} fed the same bytes. */
+  static long hash(byte[] bytes) {
+    HashingOutput out = new HashingOutput();
+    out.write(bytes, 0, bytes.length);
+    return out.hash();
+  }
+
   static final class HashingOutput extends OutputStream {
+    private static final long PRIME = 0x100000001b3L;
     private long hash = 0xcbf29ce484222325L;
 
     @Override
     public void write(int b) {
       hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
+      hash *= PRIME;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      long h = hash;
+      for (int i = offset, end = offset + length; i < end; i++) {
+        h ^= bytes[i] & 0xff;
+        h *= PRIME;
+      }
+      hash = h;
     }
 
     long hash() {

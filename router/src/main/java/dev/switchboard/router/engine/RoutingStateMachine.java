@@ -481,6 +481,12 @@ public final class RoutingStateMachine implements RoutingEngine {
     }
   }
 
+  /** The hash is FNV-1a over the snapshot encoding, so it can be taken from the bytes. */
+  @Override
+  public long stateHashOf(byte[] snapshot) {
+    return EngineSnapshotCodec.hash(snapshot);
+  }
+
   @Override
   public void writeSnapshot(DataOutput out) throws IOException {
     EngineSnapshotCodec.write(s, out);

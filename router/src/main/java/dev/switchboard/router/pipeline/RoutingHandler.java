@@ -90,12 +90,12 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
     }
     long started = System.nanoTime();
     byte[] body = serialize();
+    long hash = engine.stateHashOf(body);
     long took = System.nanoTime() - started;
     timings.record(took, body.length);
     maxSerializeNanos = Math.max(maxSerializeNanos, took);
     snapshotsTaken++;
-    snapshots.submit(
-        new SnapshotStore.Header(slot.journalIndex, lastTimestampMs, engine.stateHash()), body);
+    snapshots.submit(new SnapshotStore.Header(slot.journalIndex, lastTimestampMs, hash), body);
     sinceSnapshot = 0;
   }
 

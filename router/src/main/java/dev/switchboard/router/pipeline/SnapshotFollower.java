@@ -222,9 +222,9 @@ final class SnapshotFollower implements AutoCloseable {
       throw new UncheckedIOException("engine could not write its snapshot", e);
     }
     byte[] body = snapshotBytes.toByteArray();
+    long hash = engine.stateHashOf(body);
     timings.record(System.nanoTime() - started, body.length);
-    SnapshotStore.Header header =
-        new SnapshotStore.Header(appliedIndex, lastTimestampMs, engine.stateHash());
+    SnapshotStore.Header header = new SnapshotStore.Header(appliedIndex, lastTimestampMs, hash);
     // Written and fsynced on this thread: it has nothing else to do meanwhile, and a slow disk
     // makes it fall behind rather than pile up snapshots in memory.
     writer.write(header, body);
