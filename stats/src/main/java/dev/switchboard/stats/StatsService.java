@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -253,37 +254,46 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
     }
     queueIds.sort(null);
     agentIds.sort(null);
-    List<QueueStats> qs = new ArrayList<>(queueIds.size());
-    for (int next = 0; next < queueIds.size(); ) {
-      lock.lock();
-      try {
-        long sliceEnd = System.nanoTime() + sliceNanos;
-        do {
-          QueueFigures q = projection.queues.get(queueIds.get(next++));
-          if (q != null) {
-            qs.add(StatsViews.queue(projection, q, nowMs, dayStart));
-          }
-        } while (next < queueIds.size() && System.nanoTime() < sliceEnd);
-      } finally {
-        lock.unlock();
-      }
-    }
-    List<AgentStats> as = new ArrayList<>(agentIds.size());
-    for (int next = 0; next < agentIds.size(); ) {
-      lock.lock();
-      try {
-        long sliceEnd = System.nanoTime() + sliceNanos;
-        do {
-          AgentFigures a = projection.agents.get(agentIds.get(next++));
-          if (a != null) {
-            as.add(StatsViews.agent(a, nowMs, dayStart));
-          }
-        } while (next < agentIds.size() && System.nanoTime() < sliceEnd);
-      } finally {
-        lock.unlock();
-      }
-    }
+    List<QueueStats> qs =
+        sliced(
+            queueIds,
+            sliceNanos,
+            id -> {
+              QueueFigures q = projection.queues.get(id);
+              return q == null ? null : StatsViews.queue(projection, q, nowMs, dayStart);
+            });
+    List<AgentStats> as =
+        sliced(
+            agentIds,
+            sliceNanos,
+            id -> {
+              AgentFigures a = projection.agents.get(id);
+              return a == null ? null : StatsViews.agent(a, nowMs, dayStart);
+            });
     return new StatsSnapshot(nowMs, List.copyOf(qs), List.copyOf(as), alertList);
+  }
+
+  /**
+   * The views of {@code ids} in order, built under the lock for at most {@code sliceNanos} at a
+   * time; an id whose figures went away meanwhile (null view) is left out.
+   */
+  private <T> List<T> sliced(List<String> ids, long sliceNanos, Function<String, T> view) {
+    List<T> out = new ArrayList<>(ids.size());
+    for (int next = 0; next < ids.size(); ) {
+      lock.lock();
+      try {
+        long sliceEnd = System.nanoTime() + sliceNanos;
+        do {
+          T built = view.apply(ids.get(next++));
+          if (built != null) {
+            out.add(built);
+          }
+        } while (next < ids.size() && System.nanoTime() < sliceEnd);
+      } finally {
+        lock.unlock();
+      }
+    }
+    return out;
   }
 
   /** One queue at {@code nowMs}. */

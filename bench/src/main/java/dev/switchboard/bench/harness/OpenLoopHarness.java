@@ -1,14 +1,12 @@
 package dev.switchboard.bench.harness;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import dev.switchboard.router.pipeline.RouterCore;
 import dev.switchboard.router.pipeline.StageLayout;
+import dev.switchboard.router.pipeline.WaitMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,17 +302,16 @@ public final class OpenLoopHarness {
     }
   }
 
+  /**
+   * The router's {@link WaitMode} named {@code blocking}, {@code yielding} or {@code busyspin} (or
+   * {@code busy-spin}), as the configuration file names it.
+   */
   public static WaitStrategy waitStrategy(String name) {
-    switch (name.toLowerCase()) {
-      case "blocking":
-        return new BlockingWaitStrategy();
-      case "yielding":
-        return new YieldingWaitStrategy();
-      case "busyspin":
-        return new BusySpinWaitStrategy();
-      default:
-        throw new IllegalArgumentException("wait=blocking|yielding|busyspin, got " + name);
-    }
+    return WaitMode.valueOf(
+            name.toUpperCase(java.util.Locale.ROOT)
+                .replace("BUSYSPIN", "BUSY_SPIN")
+                .replace('-', '_'))
+        .strategy();
   }
 
   static String stringArg(String[] args, String name, String defaultValue) {

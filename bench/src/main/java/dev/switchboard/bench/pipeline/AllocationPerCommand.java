@@ -1,5 +1,6 @@
 package dev.switchboard.bench.pipeline;
 
+import dev.switchboard.bench.harness.OpenLoopHarness;
 import dev.switchboard.bench.harness.RecordedWorkload;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
@@ -34,9 +35,9 @@ public final class AllocationPerCommand {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
-    int agents = arg(args, "agents", 1000);
-    int queues = arg(args, "queues", 100);
-    int commands = arg(args, "commands", 2_000_000);
+    int agents = OpenLoopHarness.intArg(args, "agents", 1000);
+    int queues = OpenLoopHarness.intArg(args, "queues", 100);
+    int commands = OpenLoopHarness.intArg(args, "commands", 2_000_000);
     RecordedWorkload workload = RecordedWorkload.record(agents, queues, commands);
 
     engineAlone(workload, agents, queues);
@@ -147,14 +148,5 @@ public final class AllocationPerCommand {
     while (!publisher.publish(command).accepted()) {
       Thread.onSpinWait();
     }
-  }
-
-  private static int arg(String[] args, String name, int defaultValue) {
-    for (String a : args) {
-      if (a.startsWith(name + "=")) {
-        return Integer.parseInt(a.substring(name.length() + 1));
-      }
-    }
-    return defaultValue;
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.bench.stats;
 
+import dev.switchboard.bench.harness.OpenLoopHarness;
 import dev.switchboard.stats.StatsConfiguration;
 import dev.switchboard.stats.StatsService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,9 +23,9 @@ public final class StatsReadStall {
   private StatsReadStall() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int queues = arg(args, "queues", 5000);
-    int agents = arg(args, "agents", 100_000);
-    int seconds = arg(args, "seconds", 10);
+    int queues = OpenLoopHarness.intArg(args, "queues", 5000);
+    int agents = OpenLoopHarness.intArg(args, "agents", 100_000);
+    int seconds = OpenLoopHarness.intArg(args, "seconds", 10);
     StatsService stats =
         new StatsService(
             StatsConfiguration.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -75,14 +76,5 @@ public final class StatsReadStall {
         perEvent.getValueAtPercentile(99.9) / 1e3,
         perEvent.getMaxValue() / 1e3,
         perEvent.getTotalCount());
-  }
-
-  private static int arg(String[] args, String name, int defaultValue) {
-    for (String a : args) {
-      if (a.startsWith(name + "=")) {
-        return Integer.parseInt(a.substring(name.length() + 1));
-      }
-    }
-    return defaultValue;
   }
 }

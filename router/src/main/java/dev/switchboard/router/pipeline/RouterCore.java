@@ -41,20 +41,18 @@ import org.slf4j.LoggerFactory;
  *      ▼
  *  ring of pre-allocated CommandSlots (multi-producer)
  *      │
- *      ├──▶ (1) JournalHandler: clamp time, CommandCodec, append to Chronicle ──┐
- *      │                                                                        ├──▶ (3) DispatchHandler
- *      └──▶ (2) RoutingHandler: clamp time, engine.apply → slot.events;  ───────┘    after(1, 2):
- *               (no follower: snapshot between batches every N commands)            events → listeners
- *
+ *      │  FUSED (default), one thread, per slot:            PARALLEL, three threads:
+ *      │    (1) JournalHandler: encode into the batch's       (1) journal ∥ (2) routing,
+ *      │        document (written at the end of the batch)    (3) dispatch after both
+ *      │    (2) RoutingHandler: engine.apply → slot.events
+ *      │    (3) DispatchHandler, once the document is written: events → listeners
+ *      ▼
  *  journal ──▶ SnapshotFollower (own thread, own engine): apply every entry; every N, snapshot
  * </pre>
  *
  * <ol>
- *   <li>Journal and routing run in parallel on their own threads: routing does not wait for the
- *       disk, and the journal does not wait for decisions.
- *   <li>Dispatch runs only after <em>both</em> have handled a slot ({@code disruptor.after(journal,
- *       routing)}), so no decision leaves the router before its command is journaled; a crash at
- *       any point loses no decision an adapter acted on.
+ *   <li>In both layouts no decision leaves the router before its command is journaled; a crash at
+ *       any point loses no decision an adapter acted on. See {@link StageLayout} for which to use.
  *   <li>An unexpected exception in a stage stops the router (fail-stop, see {@link
  *       FailStopExceptionHandler}); {@link #failure()} says why, publishers get {@code CLOSED}.
  *   <li>Periodic snapshots: built with {@link Builder#engineFactory}, a {@link SnapshotFollower}
