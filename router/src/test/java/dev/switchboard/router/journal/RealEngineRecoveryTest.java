@@ -2,14 +2,12 @@ package dev.switchboard.router.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import dev.switchboard.router.pipeline.RouterCore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Journal, snapshot and replay with the real routing engine: same hash, same waiting order. */
 class RealEngineRecoveryTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
 
@@ -32,43 +29,6 @@ class RealEngineRecoveryTest {
         .tickIntervalMs(0)
         .snapshotEveryCommands(15)
         .snapshotsToKeep(10);
-  }
-
-  /** Configures, logs agents in, and answers every offer it hears while calls keep arriving. */
-  private static void runDay(RouterCore core, List<RouterEvent.ContactOffered> offers) {
-    publish(
-        core,
-        new Command.ConfigurationChanged(
-            dev.switchboard.router.pipeline.KillScenario.configuration()));
-    for (int a = 0; a < 8; a++) {
-      publish(core, new Command.AgentLogin("agent" + a));
-      publish(core, new Command.AgentReady("agent" + a));
-    }
-    int answered = 0;
-    for (int c = 0; c < 60; c++) {
-      publish(
-          core,
-          Command.ContactArrived.call(
-              "call" + c, c % 2 == 0 ? "sales" : "support", c % 4 == 0 ? 1 : 0));
-      if (c % 3 == 2) {
-        assertThat(core.drain(TIMEOUT)).isTrue();
-        List<RouterEvent.ContactOffered> heard = List.copyOf(offers);
-        for (; answered < heard.size(); answered++) {
-          RouterEvent.ContactOffered o = heard.get(answered);
-          publish(core, new Command.ContactAnswered(o.contactId(), o.agentId()));
-          if (answered % 2 == 0) {
-            publish(core, new Command.ContactEnded(o.contactId()));
-            publish(core, new Command.WrapUpDone(o.agentId()));
-          }
-        }
-        publish(core, Command.TICK);
-      }
-    }
-    assertThat(core.drain(TIMEOUT)).isTrue();
-  }
-
-  private static void publish(RouterCore core, Command command) {
-    assertThat(core.publisher().publish(command).accepted()).isTrue();
   }
 
   @Test
@@ -87,7 +47,7 @@ class RealEngineRecoveryTest {
                 })
             .build()) {
       core.start();
-      runDay(core, offers);
+      dev.switchboard.router.pipeline.KillScenario.runDay(core, offers);
     }
     assertThat(live.waitingCount()).isPositive();
     assertThat(offers).isNotEmpty();

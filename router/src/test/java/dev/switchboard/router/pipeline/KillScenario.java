@@ -146,4 +146,38 @@ public final class KillScenario {
     // Deliberately no close(): the parent kills this JVM with SIGKILL.
     new CountDownLatch(1).await();
   }
+
+  /**
+   * A short call-center day on a real engine: configuration, agents log in and go ready, 60 calls
+   * arrive; every offer heard in {@code offers} (filled by the caller's listener) is answered,
+   * every other call ends with a wrap-up. Shared by the recovery and snapshot-follower tests.
+   */
+  public static void runDay(RouterCore core, List<RouterEvent.ContactOffered> offers) {
+    publish(core, new Command.ConfigurationChanged(KillScenario.configuration()));
+    for (int a = 0; a < KillScenario.AGENTS; a++) {
+      publish(core, new Command.AgentLogin("agent" + a));
+      publish(core, new Command.AgentReady("agent" + a));
+    }
+    int answered = 0;
+    for (int c = 0; c < 60; c++) {
+      publish(
+          core,
+          Command.ContactArrived.call(
+              "call" + c, KillScenario.QUEUES.get(c % 2), c % 4 == 0 ? 1 : 0));
+      if (c % 3 == 2) {
+        drain(core);
+        List<RouterEvent.ContactOffered> heard = List.copyOf(offers);
+        for (; answered < heard.size(); answered++) {
+          RouterEvent.ContactOffered o = heard.get(answered);
+          publish(core, new Command.ContactAnswered(o.contactId(), o.agentId()));
+          if (answered % 2 == 0) {
+            publish(core, new Command.ContactEnded(o.contactId()));
+            publish(core, new Command.WrapUpDone(o.agentId()));
+          }
+        }
+        publish(core, Command.TICK);
+      }
+    }
+    drain(core);
+  }
 }

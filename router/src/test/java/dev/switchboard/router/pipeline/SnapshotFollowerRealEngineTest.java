@@ -89,7 +89,7 @@ class SnapshotFollowerRealEngineTest {
     long commands;
     try (core) {
       core.start();
-      runDay(core, offers);
+      KillScenario.runDay(core, offers);
       assertThat(core.drain(TIMEOUT)).isTrue();
       // Leave a journal tail after the follower's newest snapshot, for the restart below.
       for (int tries = 0; tries < 5; tries++) {
@@ -213,36 +213,6 @@ class SnapshotFollowerRealEngineTest {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  /** Configures, logs agents in, and answers offers as calls keep arriving; ends some calls. */
-  private static void runDay(RouterCore core, List<RouterEvent.ContactOffered> offers) {
-    publish(core, new Command.ConfigurationChanged(KillScenario.configuration()));
-    for (int a = 0; a < KillScenario.AGENTS; a++) {
-      publish(core, new Command.AgentLogin("agent" + a));
-      publish(core, new Command.AgentReady("agent" + a));
-    }
-    int answered = 0;
-    for (int c = 0; c < 60; c++) {
-      publish(
-          core,
-          Command.ContactArrived.call(
-              "call" + c, KillScenario.QUEUES.get(c % 2), c % 4 == 0 ? 1 : 0));
-      if (c % 3 == 2) {
-        assertThat(core.drain(TIMEOUT)).isTrue();
-        List<RouterEvent.ContactOffered> heard = List.copyOf(offers);
-        for (; answered < heard.size(); answered++) {
-          RouterEvent.ContactOffered o = heard.get(answered);
-          publish(core, new Command.ContactAnswered(o.contactId(), o.agentId()));
-          if (answered % 2 == 0) {
-            publish(core, new Command.ContactEnded(o.contactId()));
-            publish(core, new Command.WrapUpDone(o.agentId()));
-          }
-        }
-        publish(core, Command.TICK);
-      }
-    }
-    assertThat(core.drain(TIMEOUT)).isTrue();
   }
 
   private static void publish(RouterCore core, Command command) {
