@@ -27,24 +27,12 @@ class LinkIT {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (adapter != null) {
-      adapter.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    FakePbxFixture.close(adapter, server);
   }
 
   private void start(FakeAmiServer.Session... sessions) throws Exception {
     server = new FakeAmiServer(sessions);
-    adapter =
-        new CtiAdapter(
-            List.of(
-                PbxConfiguration.defaults(PBX, "127.0.0.1", server.port(), "router", "secret")
-                    .withReconnect(30, 300)),
-            router,
-            TimeSource.SYSTEM,
-            new SplittableRandom(5));
+    adapter = FakePbxFixture.adapter(server, router, 30, 300, 5);
     adapter.start();
   }
 

@@ -8,10 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.router.api.AbandonReason;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.DeviceState;
-import dev.switchboard.router.api.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +33,7 @@ class ResyncIT {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (adapter != null) {
-      adapter.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    FakePbxFixture.close(adapter, server);
   }
 
   @Test
@@ -67,18 +60,8 @@ class ResyncIT {
       after.refused.add("coreshowchannels");
     }
     server = new FakeAmiServer(live, after);
-    adapter =
-        new CtiAdapter(
-            List.of(
-                PbxConfiguration.defaults(PBX, "127.0.0.1", server.port(), "router", "secret")
-                    .withReconnect(20, 100)),
-            router,
-            TimeSource.SYSTEM,
-            new SplittableRandom(11));
-    for (int i = 1; i <= 10; i++) {
-      String n = String.format("%02d", i);
-      adapter.onEvent(RouterEvents.agent("a" + n, "agent" + n), false);
-    }
+    adapter = FakePbxFixture.adapter(server, router, 20, 100, 11);
+    FakePbxFixture.announceAgents(adapter, 10);
     live.after(
         "MusicOnHoldStart",
         TALKING,
@@ -155,14 +138,7 @@ class ResyncIT {
     FakeAmiServer.Session after = new FakeAmiServer.Session();
     after.listings.put("coreshowchannels", Transcript.listing(trace, "CoreShowChannel", "sb-5"));
     server = new FakeAmiServer(first, after);
-    adapter =
-        new CtiAdapter(
-            List.of(
-                PbxConfiguration.defaults(PBX, "127.0.0.1", server.port(), "router", "secret")
-                    .withReconnect(20, 100)),
-            router,
-            TimeSource.SYSTEM,
-            new SplittableRandom(3));
+    adapter = FakePbxFixture.adapter(server, router, 20, 100, 3);
     adapter.start();
     await(() -> adapter.links().get(0).state() == LinkState.UP, () -> "link up");
     adapter.onEvent(RouterEvents.queued(TALKING_UID, TALKING), false);

@@ -9,10 +9,8 @@ import dev.switchboard.router.api.AbandonReason;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.DeviceState;
 import dev.switchboard.router.api.OfferFailure;
-import dev.switchboard.router.api.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,28 +28,13 @@ class TraceReplayIT {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (adapter != null) {
-      adapter.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    FakePbxFixture.close(adapter, server);
   }
 
   private void start(FakeAmiServer.Session session) throws Exception {
     server = new FakeAmiServer(session);
-    adapter =
-        new CtiAdapter(
-            List.of(
-                PbxConfiguration.defaults(PBX, "127.0.0.1", server.port(), "router", "secret")
-                    .withReconnect(20, 200)),
-            router,
-            TimeSource.SYSTEM,
-            new SplittableRandom(7));
-    for (int i = 1; i <= 10; i++) {
-      String n = String.format("%02d", i);
-      adapter.onEvent(RouterEvents.agent("a" + n, "agent" + n), false);
-    }
+    adapter = FakePbxFixture.adapter(server, router, 20, 200, 7);
+    FakePbxFixture.announceAgents(adapter, 10);
   }
 
   /**
