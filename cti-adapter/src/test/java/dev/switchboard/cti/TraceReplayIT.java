@@ -31,10 +31,51 @@ class TraceReplayIT {
     FakePbxFixture.close(adapter, server);
   }
 
-  private void start(FakeAmiServer.Session session) throws Exception {
+  /**
+   * A PBX session that replays {@code trace}, and an adapter (not started) on it that knows the
+   * recording's ten agents.
+   */
+  private FakeAmiServer.Session replaying(String trace) throws Exception {
+    FakeAmiServer.Session session = new FakeAmiServer.Session();
+    session.replay = Transcript.frames(trace);
     server = new FakeAmiServer(session);
     adapter = FakePbxFixture.adapter(server, router, 20, 200, 7);
     FakePbxFixture.announceAgents(adapter, 10);
+    return session;
+  }
+
+  /**
+   * The router offers the call to agent {@code first} at gate {@code firstGate}; once the PBX has
+   * reported that offer failed, it re-queues the call and offers it to {@code second} at {@code
+   * secondGate}. Agents are named by number: "04" is agent a04 on device agent04.
+   */
+  private void offerThenReofferAfterFailure(
+      FakeAmiServer.Session s,
+      String uid,
+      String caller,
+      int ringSeconds,
+      String firstGate,
+      String first,
+      String secondGate,
+      String second) {
+    s.gate(
+        firstGate,
+        () ->
+            adapter.onEvent(
+                RouterEvents.offered(uid, caller, "a" + first, "agent" + first, ringSeconds),
+                false),
+        redirect(caller, "agent" + first));
+    s.gate(
+        secondGate,
+        () -> {
+          // The router re-offers only after it has the OfferFailed.
+          await(() -> !router.of(Command.OfferFailed.class).isEmpty(), () -> "OfferFailed");
+          adapter.onEvent(RouterEvents.requeued(uid, caller), false);
+          adapter.onEvent(
+              RouterEvents.offered(uid, caller, "a" + second, "agent" + second, ringSeconds),
+              false);
+        },
+        redirect(caller, "agent" + second));
   }
 
   /**
@@ -74,9 +115,7 @@ class TraceReplayIT {
   void shouldReportAnswerAndEndWhenAgentAnswersAndHangsUp_s01() throws Exception {
     String uid = "1795522715.0";
     String caller = "PJSIP/sipp-00000000";
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s01-answered.ami");
-    start(s);
+    FakeAmiServer.Session s = replaying("s01-answered.ami");
     s.gate(
         "sb-3",
         () -> adapter.onEvent(RouterEvents.offered(uid, caller, "a01", "agent01", 15), false),
@@ -123,9 +162,7 @@ class TraceReplayIT {
   void shouldEndTheContactWhenTheCallerHangsUpFirst_s02() throws Exception {
     String uid = "1795522740.2";
     String caller = "PJSIP/sipp-00000002";
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s02-caller-hangs-up-first.ami");
-    start(s);
+    FakeAmiServer.Session s = replaying("s02-caller-hangs-up-first.ami");
     s.gate(
         "sb-2",
         () -> adapter.onEvent(RouterEvents.offered(uid, caller, "a01", "agent01", 15), false),
@@ -148,9 +185,7 @@ class TraceReplayIT {
   @Test
   void shouldReportAbandonWithCauseZeroWhenTheWaitingCallerHangsUp_s03() throws Exception {
     String uid = "1795522755.4";
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s03-abandon.ami");
-    start(s);
+    FakeAmiServer.Session s = replaying("s03-abandon.ami");
     queueWhenWaiting(s, uid, "PJSIP/sipp-00000004");
     adapter.start();
 
@@ -166,22 +201,8 @@ class TraceReplayIT {
   void shouldReportNoAnswerThenAnswerByTheNextAgent_s04() throws Exception {
     String uid = "1795522767.5";
     String caller = "PJSIP/sipp-00000005";
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s04-ring-no-answer.ami");
-    start(s);
-    s.gate(
-        "sb-2",
-        () -> adapter.onEvent(RouterEvents.offered(uid, caller, "a04", "agent04", 4), false),
-        redirect(caller, "agent04"));
-    s.gate(
-        "sb-4",
-        () -> {
-          // The router re-offers only after it has the OfferFailed.
-          await(() -> !router.of(Command.OfferFailed.class).isEmpty(), () -> "OfferFailed");
-          adapter.onEvent(RouterEvents.requeued(uid, caller), false);
-          adapter.onEvent(RouterEvents.offered(uid, caller, "a01", "agent01", 4), false);
-        },
-        redirect(caller, "agent01"));
+    FakeAmiServer.Session s = replaying("s04-ring-no-answer.ami");
+    offerThenReofferAfterFailure(s, uid, caller, 4, "sb-2", "04", "sb-4", "01");
     queueWhenWaiting(s, uid, caller);
     adapter.start();
 
@@ -207,22 +228,8 @@ class TraceReplayIT {
   void shouldReportBusyThenAnswerByTheNextAgent_s05() throws Exception {
     String uid = "1795522786.8";
     String caller = "PJSIP/sipp-00000008";
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s05-busy.ami");
-    start(s);
-    s.gate(
-        "sb-2",
-        () -> adapter.onEvent(RouterEvents.offered(uid, caller, "a05", "agent05", 15), false),
-        redirect(caller, "agent05"));
-    s.gate(
-        "sb-3",
-        () -> {
-          // The router re-offers only after it has the OfferFailed.
-          await(() -> !router.of(Command.OfferFailed.class).isEmpty(), () -> "OfferFailed");
-          adapter.onEvent(RouterEvents.requeued(uid, caller), false);
-          adapter.onEvent(RouterEvents.offered(uid, caller, "a02", "agent02", 15), false);
-        },
-        redirect(caller, "agent02"));
+    FakeAmiServer.Session s = replaying("s05-busy.ami");
+    offerThenReofferAfterFailure(s, uid, caller, 15, "sb-2", "05", "sb-3", "02");
     queueWhenWaiting(s, uid, caller);
     adapter.start();
 
@@ -243,9 +250,7 @@ class TraceReplayIT {
   void shouldReportAbandonWhenTheCallerHangsUpWhileTheAgentRings_s06() throws Exception {
     String uid = "1795522802.11";
     String caller = "PJSIP/sipp-0000000b";
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s06-caller-hangup-while-ringing.ami");
-    start(s);
+    FakeAmiServer.Session s = replaying("s06-caller-hangup-while-ringing.ami");
     s.gate(
         "sb-2",
         () -> adapter.onEvent(RouterEvents.offered(uid, caller, "a04", "agent04", 15), false),
@@ -265,9 +270,7 @@ class TraceReplayIT {
   @Test
   void shouldOriginateTheCallbackAgentFirstThenReportAnswerAndEnd_s07() throws Exception {
     String contactId = contact("1795522700.99");
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s07-callback-originate.ami");
-    start(s);
+    FakeAmiServer.Session s = replaying("s07-callback-originate.ami");
     s.gate(
         "sb-2",
         () ->
@@ -313,9 +316,7 @@ class TraceReplayIT {
       {"PJSIP/sipp-0000001f", "1795522848.31", "03"},
       {"PJSIP/sipp-00000020", "1795522849.32", "01"},
     };
-    FakeAmiServer.Session s = new FakeAmiServer.Session();
-    s.replay = Transcript.frames("s09-ten-concurrent.ami");
-    start(s);
+    FakeAmiServer.Session s = replaying("s09-ten-concurrent.ami");
     for (int i = 0; i < calls.length; i++) {
       String[] c = calls[i];
       s.gate(
