@@ -2,10 +2,14 @@ package dev.switchboard.cti;
 
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactType;
+import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.OfferFailure;
 import dev.switchboard.router.api.OverflowAction;
 import dev.switchboard.router.api.RouterEvent;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
@@ -32,6 +36,21 @@ final class AmiActionPublisher {
   AmiActionPublisher(Map<String, AmiLinkAgent> links) {
     this.links = links;
   }
+
+  /** The kinds {@link #onEvent} acts on; keep the two in step. */
+  static final Set<EventKind> HANDLED =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              EventKind.CONTACT_QUEUED,
+              EventKind.CONTACT_OFFERED,
+              EventKind.OFFER_REVOKED,
+              EventKind.CONTACT_ANSWERED,
+              EventKind.CONTACT_ABANDONED,
+              EventKind.CONTACT_ENDED,
+              EventKind.CONTACT_OVERFLOWED,
+              EventKind.CALLBACK_OFFERED,
+              EventKind.CALLBACK_REGISTERED,
+              EventKind.AGENT_CONFIGURED));
 
   void onEvent(RouterEvent event) {
     if (event instanceof RouterEvent.ContactQueued q) {

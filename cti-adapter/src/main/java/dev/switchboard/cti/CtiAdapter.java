@@ -1,6 +1,7 @@
 package dev.switchboard.cti;
 
 import dev.switchboard.router.api.CommandPublisher;
+import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.api.RouterEventListener;
 import dev.switchboard.router.api.TimeSource;
@@ -64,6 +65,11 @@ public final class CtiAdapter implements RouterEventListener, AutoCloseable {
   /** Starts every PBX's link thread; returns at once. */
   public void start() {
     links.values().forEach(AmiLinkAgent::start);
+  }
+
+  @Override
+  public boolean wants(EventKind kind) {
+    return AmiActionPublisher.HANDLED.contains(kind);
   }
 
   @Override

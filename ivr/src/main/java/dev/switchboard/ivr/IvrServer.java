@@ -4,6 +4,7 @@ import dev.switchboard.ivr.agi.AgiConnection;
 import dev.switchboard.ivr.engine.MenuEngine;
 import dev.switchboard.ivr.engine.SessionContext;
 import dev.switchboard.router.api.CommandPublisher;
+import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.api.RouterEventListener;
 import dev.switchboard.router.api.TimeSource;
@@ -161,6 +162,11 @@ public final class IvrServer implements RouterEventListener, AutoCloseable {
    * Learns announcements and callback thresholds. Applied during replay too: they are state the IVR
    * must have after a restart, not actions on the PBX.
    */
+  @Override
+  public boolean wants(EventKind kind) {
+    return kind == EventKind.ANNOUNCEMENT_CHANGED || kind == EventKind.QUEUE_CONFIGURED;
+  }
+
   @Override
   public void onEvent(RouterEvent event, boolean replay) {
     if (event instanceof RouterEvent.AnnouncementChanged a) {

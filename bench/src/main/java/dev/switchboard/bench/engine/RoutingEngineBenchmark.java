@@ -4,13 +4,14 @@ import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.AgentSelectionPolicy;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactSelection;
+import dev.switchboard.router.api.EventKind;
+import dev.switchboard.router.api.EventView;
 import dev.switchboard.router.api.OverflowAction;
 import dev.switchboard.router.api.QueueConfiguration;
 import dev.switchboard.router.api.RouterConfiguration;
-import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.api.ServiceLevelTarget;
 import dev.switchboard.router.api.SkillRequirement;
-import dev.switchboard.router.engine.EventSink;
+import dev.switchboard.router.engine.EventBuffer;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,13 +80,9 @@ public class RoutingEngineBenchmark {
   private String lastOfferedContact;
   private String lastOfferedAgent;
   private final Map<String, Integer> agentIndex = new HashMap<>();
-  private final EventSink sink =
-      e -> {
-        if (e instanceof RouterEvent.ContactOffered o) {
-          lastOfferedContact = o.contactId();
-          lastOfferedAgent = o.agentId();
-        }
-      };
+
+  /** Where the engine stores a command's events, as the router's ring slots do. */
+  private final EventBuffer events = new EventBuffer();
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -164,7 +161,15 @@ public class RoutingEngineBenchmark {
   }
 
   private void apply(Command c) {
-    engine.apply(now, c, sink);
+    engine.apply(now, c, events);
+    for (int i = 0, n = events.size(); i < n; i++) {
+      EventView e = events.view(i);
+      if (e.kind() == EventKind.CONTACT_OFFERED) {
+        lastOfferedContact = e.contactId();
+        lastOfferedAgent = e.agentId();
+      }
+    }
+    events.clear();
   }
 
   /** One contact's life: end, wrap-up done (agent-side decision), answer, arrival. */

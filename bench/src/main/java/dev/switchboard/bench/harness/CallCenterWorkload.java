@@ -3,6 +3,7 @@ package dev.switchboard.bench.harness;
 import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactSelection;
+import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.QueueConfiguration;
 import dev.switchboard.router.api.RouterConfiguration;
 import dev.switchboard.router.api.RouterEvent;
@@ -123,6 +124,11 @@ public final class CallCenterWorkload implements RouterEventListener {
     }
     long n = arrivals++;
     return Command.ContactArrived.call("c" + n, "q" + (n % queues), (int) (n % 3));
+  }
+
+  @Override
+  public boolean wants(EventKind kind) {
+    return kind == EventKind.CONTACT_OFFERED;
   }
 
   @Override

@@ -26,9 +26,7 @@ final class AgentLifecycle {
     AgentState previous = a.state;
     a.state = state;
     a.pauseReason = state == AgentState.PAUSED ? reason : "";
-    engine.emit(
-        new RouterEvent.AgentStateChanged(
-            engine.now(), a.id, previous, state, a.pauseReason, contactId));
+    engine.sink().agentStateChanged(engine.now(), a.id, previous, state, a.pauseReason, contactId);
   }
 
   /**
@@ -238,7 +236,7 @@ final class AgentLifecycle {
     ContactRuntime offered = a.offered;
     if (offered != null) {
       a.offered = null;
-      engine.emit(new RouterEvent.OfferRevoked(engine.now(), offered.id, a.id, reason));
+      engine.sink().offerRevoked(engine.now(), offered.id, a.id, reason);
     }
     if (a.voice != null) {
       a.voice.agent = null;
@@ -322,7 +320,7 @@ final class AgentLifecycle {
       ContactRuntime c = a.offered;
       if (c != null) {
         a.offered = null;
-        engine.emit(new RouterEvent.OfferRevoked(engine.now(), c.id, a.id, "pbx down"));
+        engine.sink().offerRevoked(engine.now(), c.id, a.id, "pbx down");
         afterOfferWithdrawn(a, true);
         engine.requeue(c);
       }

@@ -4,7 +4,6 @@ import dev.switchboard.router.api.AbandonReason;
 import dev.switchboard.router.api.AgentState;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactType;
-import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.engine.ContactRuntime.Phase;
 
 /**
@@ -53,9 +52,10 @@ final class ContactCommands {
 
   private void abandon(ContactRuntime c, AbandonReason reason, int cause) {
     AgentRuntime a = c.phase == Phase.OFFERED ? c.agent : null;
-    engine.emit(
-        new RouterEvent.ContactAbandoned(
-            engine.now(), c.id, c.queueId, engine.now() - c.arrivedAtMs, reason, cause));
+    engine
+        .sink()
+        .contactAbandoned(
+            engine.now(), c.id, c.queueId, engine.now() - c.arrivedAtMs, reason, cause);
     engine.forget(c);
     if (a != null) {
       a.offered = null;
@@ -66,7 +66,7 @@ final class ContactCommands {
   private void endTalking(ContactRuntime c) {
     AgentRuntime a = c.agent;
     long talk = engine.now() - c.answeredAtMs;
-    engine.emit(new RouterEvent.ContactEnded(engine.now(), c.id, c.queueId, c.agentId, talk));
+    engine.sink().contactEnded(engine.now(), c.id, c.queueId, c.agentId, talk);
     engine.forget(c);
     if (a != null && a.holds(c)) {
       agents.contactEnded(a, c, talk);
@@ -79,7 +79,7 @@ final class ContactCommands {
     if (!checkOffer(cmd, c, a, cmd.contactId(), cmd.agentId())) {
       return;
     }
-    engine.emit(new RouterEvent.OfferNotTaken(engine.now(), c.id, c.queueId, a.id, cmd.failure()));
+    engine.sink().offerNotTaken(engine.now(), c.id, c.queueId, a.id, cmd.failure());
     a.offered = null;
     agents.offerFailed(a, cmd.failure().pauseReason(), c.id);
     engine.requeue(c);
@@ -123,9 +123,9 @@ final class ContactCommands {
     } else {
       a.voice = c;
     }
-    engine.emit(
-        new RouterEvent.ContactAnswered(
-            engine.now(), c.id, c.queueId, a.id, engine.now() - c.arrivedAtMs));
+    engine
+        .sink()
+        .contactAnswered(engine.now(), c.id, c.queueId, a.id, engine.now() - c.arrivedAtMs);
     agents.setState(a, AgentState.BUSY, "", c.id);
     agents.refresh(a, RoutingStateMachine.TRIGGER_AGENT);
   }
@@ -168,9 +168,9 @@ final class ContactCommands {
     c.notBeforeMs = cmd.notBeforeMs();
     c.escalationDueMs = 0;
     c.maxWaitDueMs = 0;
-    engine.emit(
-        new RouterEvent.CallbackRegistered(
-            engine.now(), c.id, c.queueId, cmd.number(), cmd.notBeforeMs()));
+    engine
+        .sink()
+        .callbackRegistered(engine.now(), c.id, c.queueId, cmd.number(), cmd.notBeforeMs());
     if (cmd.notBeforeMs() > engine.now()) {
       s.index.removeContact(c);
       c.phase = Phase.SCHEDULED;

@@ -19,6 +19,9 @@ final class QueueRuntime {
 
   int bucketsEpoch = -1;
 
+  private QueueConfiguration describedConfig;
+  private String[] stepDescriptions;
+
   QueueRuntime(int index, QueueConfiguration config) {
     this.index = index;
     this.config = config;
@@ -26,5 +29,19 @@ final class QueueRuntime {
 
   String id() {
     return config.id();
+  }
+
+  /** The description of escalation step {@code i}, made once per configuration. */
+  String stepDescription(int i) {
+    if (describedConfig != config) {
+      stepDescriptions = new String[config.escalation().size()];
+      describedConfig = config;
+    }
+    String d = stepDescriptions[i];
+    if (d == null) {
+      d = RoutingStateMachine.describe(config.escalation().get(i).action());
+      stepDescriptions[i] = d;
+    }
+    return d;
   }
 }

@@ -139,7 +139,7 @@ final class Reconfiguration {
       ContactRuntime c = s.contact(slot);
       if (c.phase == Phase.OFFERED) {
         AgentRuntime a = c.agent;
-        engine.emit(new RouterEvent.OfferRevoked(engine.now(), c.id, a.id, "queue removed"));
+        engine.sink().offerRevoked(engine.now(), c.id, a.id, "queue removed");
         a.offered = null;
         agents.afterOfferWithdrawn(a, false);
       }

@@ -3,7 +3,6 @@ package dev.switchboard.router.engine;
 import dev.switchboard.router.api.AgentState;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactType;
-import dev.switchboard.router.api.DecisionReason;
 import dev.switchboard.router.api.EscalationAction;
 import dev.switchboard.router.api.EscalationStep;
 import dev.switchboard.router.api.OverflowAction;
@@ -72,6 +71,11 @@ public final class RoutingStateMachine implements RoutingEngine {
     sink.emit(event);
   }
 
+  /** Where the current command's events go; the typed methods allocate nothing for it. */
+  EventSink sink() {
+    return sink;
+  }
+
   @Override
   public void apply(long nowMs, Command command, EventSink sink) {
     this.nowMs = nowMs;
@@ -104,7 +108,7 @@ public final class RoutingStateMachine implements RoutingEngine {
     } else if (command instanceof Command.CallbackRequested c) {
       contacts.onCallbackRequested(c);
     } else if (command instanceof Command.SurveyRecorded c) {
-      emit(new RouterEvent.SurveyRecorded(nowMs, c.contactId(), c.score()));
+      sink.surveyRecorded(nowMs, c.contactId(), c.score());
     } else if (command instanceof Command.AgentLogin c) {
       agents.onLogin(c);
     } else if (command instanceof Command.AgentLogout c) {
@@ -177,19 +181,18 @@ public final class RoutingStateMachine implements RoutingEngine {
   }
 
   void emitQueued(ContactRuntime c, boolean requeued) {
-    emit(
-        new RouterEvent.ContactQueued(
-            nowMs,
-            c.id,
-            c.queueId,
-            c.type,
-            c.priority,
-            c.arrivedAtMs,
-            requeued,
-            s.order.position(c.queue.orderRoot, c.slot),
-            c.pbxId,
-            c.channel,
-            c.callerId));
+    sink.contactQueued(
+        nowMs,
+        c.id,
+        c.queueId,
+        c.type,
+        c.priority,
+        c.arrivedAtMs,
+        requeued,
+        s.order.position(c.queue.orderRoot, c.slot),
+        c.pbxId,
+        c.channel,
+        c.callerId);
   }
 
   /**
@@ -240,10 +243,10 @@ public final class RoutingStateMachine implements RoutingEngine {
   private boolean applyStep(ContactRuntime c, int i, String trigger) {
     EscalationAction action = c.queue.config.escalation().get(i).action();
     c.stepsApplied = i + 1;
-    emit(new RouterEvent.ContactEscalated(nowMs, c.id, c.queueId, i, describe(action)));
+    sink.contactEscalated(nowMs, c.id, c.queueId, i, c.queue.stepDescription(i));
     if (action instanceof EscalationAction.OfferCallback) {
       if (c.type == ContactType.CALL) {
-        emit(new RouterEvent.CallbackOffered(nowMs, c.id, c.queueId, c.pbxId, c.channel));
+        sink.callbackOffered(nowMs, c.id, c.queueId, c.pbxId, c.channel);
       }
       return true;
     }
@@ -295,9 +298,8 @@ public final class RoutingStateMachine implements RoutingEngine {
   }
 
   void overflowOut(ContactRuntime c, OverflowAction action, String cause) {
-    emit(
-        new RouterEvent.ContactOverflowed(
-            nowMs, c.id, c.queueId, action, cause, nowMs - c.arrivedAtMs, c.pbxId, c.channel));
+    sink.contactOverflowed(
+        nowMs, c.id, c.queueId, action, cause, nowMs - c.arrivedAtMs, c.pbxId, c.channel);
     forget(c);
   }
 
@@ -305,7 +307,7 @@ public final class RoutingStateMachine implements RoutingEngine {
   void moveTo(ContactRuntime c, QueueRuntime target, String cause, String trigger) {
     QueueRuntime from = c.queue;
     from.orderRoot = s.order.remove(from.orderRoot, c.slot);
-    emit(new RouterEvent.ContactMoved(nowMs, c.id, from.id(), target.id(), cause));
+    sink.contactMoved(nowMs, c.id, from.id(), target.id(), cause);
     place(c, target);
     emitQueued(c, false);
     if (c.phase == Phase.SCHEDULED) {
@@ -340,30 +342,27 @@ public final class RoutingStateMachine implements RoutingEngine {
     s.index.removeAgent(a);
     a.offered = c;
     a.lastOfferSeq = ++s.offerSeq;
-    DecisionReason reason =
-        new DecisionReason(
-            trigger,
-            qc.policy(),
-            s.selection,
-            c.stepsApplied - 1,
-            eligible,
-            level,
-            waited,
-            Ranking.effectivePriority(c.priority, waited, qc.agingSecondsPerPriority()));
-    emit(
-        new RouterEvent.ContactOffered(
-            nowMs,
-            c.id,
-            c.queueId,
-            a.id,
-            c.type,
-            c.pbxId,
-            c.channel,
-            a.config.pbxId(),
-            a.config.extension(),
-            c.callbackNumber,
-            qc.ringTimeoutSeconds(),
-            reason));
+    // The decision and its reason (a DecisionReason), field by field.
+    sink.contactOffered(
+        nowMs,
+        c.id,
+        c.queueId,
+        a.id,
+        c.type,
+        c.pbxId,
+        c.channel,
+        a.config.pbxId(),
+        a.config.extension(),
+        c.callbackNumber,
+        qc.ringTimeoutSeconds(),
+        trigger,
+        qc.policy(),
+        s.selection,
+        c.stepsApplied - 1,
+        eligible,
+        level,
+        waited,
+        Ranking.effectivePriority(c.priority, waited, qc.agingSecondsPerPriority()));
     agents.setState(a, AgentState.RESERVED, "", c.id);
   }
 
@@ -436,7 +435,7 @@ public final class RoutingStateMachine implements RoutingEngine {
         if (c.phase == Phase.OFFERED && c.ringDueMs == due) {
           AgentRuntime a = c.agent;
           c.ringDueMs = 0;
-          emit(new RouterEvent.OfferRevoked(nowMs, c.id, a.id, "no answer"));
+          sink.offerRevoked(nowMs, c.id, a.id, "no answer");
           a.offered = null;
           agents.offerFailed(a, "no answer", c.id);
           requeue(c);
@@ -445,7 +444,7 @@ public final class RoutingStateMachine implements RoutingEngine {
       case TIMER_CALLBACK -> {
         if (c.phase == Phase.SCHEDULED && c.callbackDueMs == due) {
           c.callbackDueMs = 0;
-          emit(new RouterEvent.CallbackDue(nowMs, c.id, c.queueId));
+          sink.callbackDue(nowMs, c.id, c.queueId);
           enterWaiting(c, TRIGGER_CALLBACK);
         }
       }

@@ -1,7 +1,7 @@
 package dev.switchboard.router.journal;
 
 import dev.switchboard.router.api.RouterEventListener;
-import dev.switchboard.router.engine.EventSink;
+import dev.switchboard.router.engine.EventBuffer;
 import dev.switchboard.router.engine.RoutingEngine;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -40,7 +40,7 @@ public final class JournalRecovery {
 
     long afterIndex = loaded == null ? ChronicleJournal.NO_INDEX : loaded.header().journalIndex();
     long[] lastTimestampMs = {loaded == null ? Long.MIN_VALUE : loaded.header().lastTimestampMs()};
-    EventSink sink = event -> listener.onEvent(event, true);
+    EventBuffer events = new EventBuffer();
     ChronicleJournal.ReadResult result =
         journal.readAhead(
             afterIndex,
@@ -48,7 +48,7 @@ public final class JournalRecovery {
               // Entries already hold the clamped time; the max only guards a hand-edited journal.
               long nowMs = Math.max(timestampMs, lastTimestampMs[0]);
               try {
-                engine.apply(nowMs, command, sink);
+                engine.apply(nowMs, command, events);
               } catch (RuntimeException e) {
                 throw new RecoveryException(
                     "engine failed replaying "
@@ -59,6 +59,8 @@ public final class JournalRecovery {
                     e);
               }
               lastTimestampMs[0] = nowMs;
+              events.deliverTo(listener, true);
+              events.clear();
             });
     RecoveryReport report =
         new RecoveryReport(

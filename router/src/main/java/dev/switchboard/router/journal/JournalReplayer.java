@@ -1,10 +1,10 @@
 package dev.switchboard.router.journal;
 
+import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.RouterEventListener;
-import dev.switchboard.router.engine.EventSink;
+import dev.switchboard.router.engine.EventBuffer;
 import dev.switchboard.router.engine.RoutingEngine;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,27 +46,33 @@ public final class JournalReplayer {
    */
   public static Summary replay(Path directory, RoutingEngine engine, RouterEventListener listener) {
     long started = System.nanoTime();
-    // Counted by class identity during the replay, named once at the end.
-    Map<Class<?>, long[]> countsByClass = new IdentityHashMap<>();
+    // Counted by kind during the replay, named once at the end; events are stored in place and
+    // made into records only for a listener that wants them.
+    long[] countsByKind = new long[EventKind.values().length];
     long[] lastTimestampMs = {Long.MIN_VALUE};
-    EventSink sink =
-        event -> {
-          countsByClass.computeIfAbsent(event.getClass(), type -> new long[1])[0]++;
-          if (listener != null) {
-            listener.onEvent(event, true);
-          }
-        };
+    EventBuffer events = new EventBuffer();
     try (ChronicleJournal journal = ChronicleJournal.open(directory)) {
       ChronicleJournal.ReadResult result =
           journal.readAhead(
               ChronicleJournal.NO_INDEX,
               (index, timestampMs, command) -> {
                 long nowMs = Math.max(timestampMs, lastTimestampMs[0]);
-                engine.apply(nowMs, command, sink);
+                engine.apply(nowMs, command, events);
                 lastTimestampMs[0] = nowMs;
+                for (int i = 0, n = events.size(); i < n; i++) {
+                  countsByKind[events.view(i).kind().ordinal()]++;
+                }
+                if (listener != null) {
+                  events.deliverTo(listener, true);
+                }
+                events.clear();
               });
       Map<String, Long> counts = new TreeMap<>();
-      countsByClass.forEach((type, n) -> counts.put(type.getSimpleName(), n[0]));
+      for (EventKind kind : EventKind.values()) {
+        if (countsByKind[kind.ordinal()] > 0) {
+          counts.put(kind.type().getSimpleName(), countsByKind[kind.ordinal()]);
+        }
+      }
       return new Summary(
           result.entries(),
           counts,

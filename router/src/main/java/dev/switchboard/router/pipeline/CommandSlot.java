@@ -1,8 +1,7 @@
 package dev.switchboard.router.pipeline;
 
 import dev.switchboard.router.api.Command;
-import dev.switchboard.router.api.RouterEvent;
-import java.util.ArrayList;
+import dev.switchboard.router.engine.EventBuffer;
 
 /**
  * One pre-allocated ring slot. A producer fills the first three fields; the journal stage sets
@@ -22,6 +21,9 @@ final class CommandSlot {
   /** Where the journal stage wrote it; -1 until then. */
   long journalIndex = -1;
 
-  /** The events the routing stage produced for it, in order; reused, never reallocated. */
-  final ArrayList<RouterEvent> events = new ArrayList<>(16);
+  /**
+   * The events the routing stage produced for it, in order, stored in place: reused, so that
+   * routing a command allocates nothing for its events.
+   */
+  final EventBuffer events = new EventBuffer();
 }

@@ -1,8 +1,7 @@
 package dev.switchboard.router.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import dev.switchboard.router.api.RouterEvent;
-import java.util.ArrayList;
+import dev.switchboard.router.engine.EventBuffer;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,10 +20,8 @@ final class DispatchHandler implements EventHandler<CommandSlot> {
 
   @Override
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
-    ArrayList<RouterEvent> events = slot.events;
-    for (int i = 0, n = events.size(); i < n; i++) {
-      listeners.onEvent(events.get(i), false);
-    }
+    EventBuffer events = slot.events;
+    events.deliverTo(listeners, false);
     events.clear();
     slot.command = null;
     if (observer != null) {

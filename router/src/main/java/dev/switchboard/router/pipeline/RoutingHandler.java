@@ -1,28 +1,26 @@
 package dev.switchboard.router.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import dev.switchboard.router.api.RouterEvent;
-import dev.switchboard.router.engine.EventSink;
 import dev.switchboard.router.engine.RoutingEngine;
 import dev.switchboard.router.journal.SnapshotOutput;
 import dev.switchboard.router.journal.SnapshotStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Stage 2: applies each command to the engine on the one routing thread, collecting its events into
- * the slot. Without a {@link SnapshotFollower} (or once it has failed) it also takes the periodic
- * snapshot between batches, pausing routing while it serialises the state; with one it takes none.
+ * Stage 2: applies each command to the engine on the one routing thread, storing its events in the
+ * slot's {@link dev.switchboard.router.engine.EventBuffer}. Without a {@link SnapshotFollower} (or
+ * once it has failed) it also takes the periodic snapshot between batches, pausing routing while it
+ * serialises the state; with one it takes none.
  *
  * <p>Time: producers stamp commands as they publish, but two producers can race (one reads the
  * clock, is descheduled, and claims its slot after a later reader). The engine is promised
  * non-decreasing time, so the timestamp is clamped to the last one seen; the journal stage applies
  * the identical clamp in the identical order, so the journal records exactly what the engine saw.
  */
-final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
+final class RoutingHandler implements EventHandler<CommandSlot> {
   private final RoutingEngine engine;
   private final long snapshotEveryCommands;
   private final LongSupplier journalSequence;
@@ -31,7 +29,6 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
   private final SnapshotTimings timings;
   private final SnapshotOutput snapshotBytes = new SnapshotOutput(1 << 16);
 
-  private List<RouterEvent> current;
   private long lastTimestampMs;
   private long sinceSnapshot;
   private volatile boolean snapshotsHere;
@@ -61,9 +58,7 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     long nowMs = Math.max(slot.timestampMs, lastTimestampMs);
     lastTimestampMs = nowMs;
-    current = slot.events;
-    engine.apply(nowMs, slot.command, this);
-    current = null;
+    engine.apply(nowMs, slot.command, slot.events);
     sinceSnapshot++;
     if (endOfBatch
         && snapshotEveryCommands > 0
@@ -71,11 +66,6 @@ final class RoutingHandler implements EventHandler<CommandSlot>, EventSink {
         && snapshotsHere) {
       snapshot(slot, sequence);
     }
-  }
-
-  @Override
-  public void emit(RouterEvent event) {
-    current.add(event);
   }
 
   private void snapshot(CommandSlot slot, long sequence) {

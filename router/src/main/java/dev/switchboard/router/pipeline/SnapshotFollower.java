@@ -45,7 +45,6 @@ final class SnapshotFollower implements AutoCloseable {
 
   static final String THREAD_NAME = "router-snapshot-follower";
   private static final long IDLE_PARK_NANOS = 1_000_000;
-  private static final EventSink NO_EVENTS = event -> {};
 
   private final ChronicleJournal journal;
   private final long snapshotEveryCommands;
@@ -195,7 +194,7 @@ final class SnapshotFollower implements AutoCloseable {
     // Entries hold the clamped time already; the max is recovery's guard, kept identical.
     long nowMs = Math.max(timestampMs, lastTimestampMs);
     try {
-      engine.apply(nowMs, command, NO_EVENTS);
+      engine.apply(nowMs, command, EventSink.DISCARD);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "engine failed applying journal entry "

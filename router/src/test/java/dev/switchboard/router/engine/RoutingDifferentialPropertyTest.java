@@ -101,4 +101,26 @@ class RoutingDifferentialPropertyTest {
     assertThat(again.stateHash()).isEqualTo(h.engine.stateHash());
     assertThat(again.waitingCount()).isEqualTo(h.engine.waitingCount());
   }
+
+  @Property(tries = 50)
+  void shouldStoreTheSameEventsInABufferAndReachTheSameStateWhenEventsAreDropped(
+      @ForAll("seeds") long seed, @ForAll("scenarios") List<Scenarios.Step> steps) {
+    Harness h = new Harness(seed);
+    h.run(steps);
+    RoutingStateMachine buffered = new RoutingStateMachine();
+    RoutingStateMachine discarding = new RoutingStateMachine();
+    EventBuffer buffer = new EventBuffer();
+    List<RouterEvent> events = new ArrayList<>();
+    for (int i = 0; i < h.commands.size(); i++) {
+      buffered.apply(h.times.get(i), h.commands.get(i), buffer);
+      for (int e = 0; e < buffer.size(); e++) {
+        events.add(buffer.event(e));
+      }
+      buffer.clear();
+      discarding.apply(h.times.get(i), h.commands.get(i), EventSink.DISCARD);
+    }
+    assertThat(events).isEqualTo(h.engineEvents);
+    assertThat(buffered.stateHash()).isEqualTo(h.engine.stateHash());
+    assertThat(discarding.stateHash()).isEqualTo(h.engine.stateHash());
+  }
 }

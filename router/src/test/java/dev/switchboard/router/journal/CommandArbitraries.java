@@ -168,11 +168,11 @@ public final class CommandArbitraries {
     }
   }
 
-  static Arbitrary<QueueConfiguration> anyQueue() {
+  public static Arbitrary<QueueConfiguration> anyQueue() {
     return id().flatMap(qid -> queue(qid, List.of(qid, "other")));
   }
 
-  static Arbitrary<AgentConfiguration> agent(String id) {
+  public static Arbitrary<AgentConfiguration> agent(String id) {
     return Combinators.combine(
             text().injectNull(0.1),
             Arbitraries.of("pbx1", "pbx2"),

@@ -221,7 +221,11 @@ class RouterCorePipelineTest {
 
     assertThat(
             Await.await(
-                () -> engine.applied.stream().filter(Command.Tick.class::isInstance).count() >= 3,
+                () ->
+                    List.copyOf(engine.applied).stream()
+                            .filter(Command.Tick.class::isInstance)
+                            .count()
+                        >= 3,
                 TIMEOUT))
         .isTrue();
     core.close();

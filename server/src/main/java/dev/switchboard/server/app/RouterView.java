@@ -2,6 +2,7 @@ package dev.switchboard.server.app;
 
 import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.ContactSelection;
+import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.QueueConfiguration;
 import dev.switchboard.router.api.RouterConfiguration;
 import dev.switchboard.router.api.RouterEvent;
@@ -28,6 +29,14 @@ final class RouterView implements RouterEventListener {
   private final Map<String, AgentConfiguration> agents = new ConcurrentSkipListMap<>();
   private final Map<String, ApiBackend.Announcement> announcements = new ConcurrentSkipListMap<>();
   private volatile ContactSelection selection;
+
+  @Override
+  public boolean wants(EventKind kind) {
+    return kind == EventKind.QUEUE_CONFIGURED
+        || kind == EventKind.AGENT_CONFIGURED
+        || kind == EventKind.SELECTION_CONFIGURED
+        || kind == EventKind.ANNOUNCEMENT_CHANGED;
+  }
 
   @Override
   public void onEvent(RouterEvent event, boolean replay) {
