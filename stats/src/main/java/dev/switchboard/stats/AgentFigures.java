@@ -1,6 +1,7 @@
 package dev.switchboard.stats;
 
 import dev.switchboard.router.api.AgentState;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,7 +14,15 @@ final class AgentFigures {
   String name;
   String extension = "";
   Map<String, Integer> skills = Map.of();
-  final Set<String> queues = new HashSet<>();
+
+  /** The queues the agent serves; changed only through the methods below. */
+  private final Set<String> queues = new HashSet<>();
+
+  /**
+   * The same queues as an array, replaced (never changed) on every change: iterated once per event
+   * without an iterator, and safe to iterate while the membership changes.
+   */
+  private String[] queueIds = NO_QUEUES;
 
   AgentState state = AgentState.LOGGED_OUT;
   String reason = "";
@@ -36,6 +45,35 @@ final class AgentFigures {
   AgentFigures(String id) {
     this.id = id;
     this.name = id;
+  }
+
+  private static final String[] NO_QUEUES = new String[0];
+
+  /** The queues served, as of now; do not modify. */
+  String[] queueIds() {
+    return queueIds;
+  }
+
+  boolean serves(String queueId) {
+    return queues.contains(queueId);
+  }
+
+  void addQueue(String queueId) {
+    if (queues.add(queueId)) {
+      queueIds = queues.toArray(NO_QUEUES);
+    }
+  }
+
+  void addQueues(Collection<String> queueIds) {
+    if (queues.addAll(queueIds)) {
+      this.queueIds = queues.toArray(NO_QUEUES);
+    }
+  }
+
+  void removeQueue(String queueId) {
+    if (queues.remove(queueId)) {
+      queueIds = queues.toArray(NO_QUEUES);
+    }
   }
 
   /** Forgets yesterday when {@code dayStart} is a new day. */

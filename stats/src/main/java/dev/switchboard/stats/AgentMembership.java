@@ -32,7 +32,7 @@ final class AgentMembership {
   /** A new agent (logged out, no skills yet). */
   void agentCreated(AgentFigures a) {
     allAgentsByState[AgentState.LOGGED_OUT.ordinal()]++;
-    a.queues.addAll(queuesWithoutSkills);
+    a.addQueues(queuesWithoutSkills);
   }
 
   int[] agentsByState(QueueFigures q) {
@@ -45,7 +45,7 @@ final class AgentMembership {
 
   /** Moves an agent to a new state, keeping every count it is part of in step. */
   void setState(AgentFigures a, AgentState state, String reason) {
-    for (String qid : a.queues) {
+    for (String qid : a.queueIds()) {
       QueueFigures q = queues.get(qid);
       if (q != null && !q.servedByAll()) {
         q.agentRemoved(a.state, a.reason);
@@ -78,7 +78,7 @@ final class AgentMembership {
       agentsBySkill.computeIfAbsent(skill, k -> new HashSet<>()).add(a.id);
       candidates.addAll(queuesBySkill.getOrDefault(skill, Set.of()));
     }
-    for (String qid : new ArrayList<>(a.queues)) {
+    for (String qid : a.queueIds()) {
       QueueFigures q = queues.get(qid);
       if (q != null && !q.servedByAll() && !qualifies(q, a.skills)) {
         leave(a, q);
@@ -86,7 +86,7 @@ final class AgentMembership {
     }
     for (String qid : candidates) {
       QueueFigures q = queues.get(qid);
-      if (!a.queues.contains(qid) && qualifies(q, a.skills)) {
+      if (!a.serves(qid) && qualifies(q, a.skills)) {
         join(a, q);
       }
     }
@@ -106,7 +106,7 @@ final class AgentMembership {
     if (q.servedByAll()) {
       queuesWithoutSkills.remove(q.id);
       for (AgentFigures a : agents.values()) {
-        a.queues.remove(q.id);
+        a.removeQueue(q.id);
       }
     }
   }
@@ -116,7 +116,7 @@ final class AgentMembership {
     if (q.servedByAll()) {
       queuesWithoutSkills.add(q.id);
       for (AgentFigures a : agents.values()) {
-        a.queues.add(q.id);
+        a.addQueue(q.id);
       }
       return;
     }
@@ -149,13 +149,13 @@ final class AgentMembership {
   }
 
   private static void join(AgentFigures a, QueueFigures q) {
-    a.queues.add(q.id);
+    a.addQueue(q.id);
     q.members.add(a.id);
     q.agentAdded(a.state, a.reason);
   }
 
   private static void leave(AgentFigures a, QueueFigures q) {
-    a.queues.remove(q.id);
+    a.removeQueue(q.id);
     q.members.remove(a.id);
     q.agentRemoved(a.state, a.reason);
   }

@@ -562,8 +562,8 @@ final class StatsProjection {
             + s[AgentState.RESERVED.ordinal()]
             + s[AgentState.BUSY.ordinal()]
             + s[AgentState.WRAP_UP.ordinal()];
-    Double aht = handleSeconds(q, lastTimeMs);
-    if (working == 0 || aht == null) {
+    double aht = handleSeconds(q, lastTimeMs);
+    if (working == 0 || Double.isNaN(aht)) {
       return -1;
     }
     int ahead = position - ready;
@@ -573,14 +573,21 @@ final class StatsProjection {
     return (long) Math.ceil(ahead * aht / working);
   }
 
-  /** AHT over the last 30 minutes, else today's, else null. */
-  Double handleSeconds(QueueFigures q, long nowMs) {
-    Tally last30 = new Tally();
+  /**
+   * AHT over the last 30 minutes, else today's, else NaN. Called for every contact queued (its
+   * expected wait), so it sums into a reused tally and boxes nothing.
+   */
+  double handleSeconds(QueueFigures q, long nowMs) {
+    Tally last30 = handleScratch;
+    last30.clear();
     q.ring.sum(nowMs, 30, last30);
-    Double aht = last30.ahtSeconds();
-    if (aht == null && q.todayStartMs == dayStartMs) {
-      aht = q.today.ahtSeconds();
+    double aht = last30.ahtSecondsOrNaN();
+    if (Double.isNaN(aht) && q.todayStartMs == dayStartMs) {
+      aht = q.today.ahtSecondsOrNaN();
     }
     return aht;
   }
+
+  /** For {@link #handleSeconds}; the projection runs on one thread at a time (under the lock). */
+  private final Tally handleScratch = new Tally();
 }

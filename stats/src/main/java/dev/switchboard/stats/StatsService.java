@@ -47,6 +47,10 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
   private final ReentrantLock lock = new ReentrantLock(true);
   private final StatsProjection projection;
   private final AlertEvaluator alerts;
+
+  /** The alert changes of the current event, reused (filled under the lock). */
+  private final List<Alert> alertChanges = new ArrayList<>();
+
   private final StatsMeters meters;
   private final EventLogAgent eventLog;
   private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
@@ -103,34 +107,38 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
     publish(changes);
   }
 
+  /**
+   * The alerts the event raised or cleared: an empty shared list when none (nearly always), else a
+   * copy of the evaluator's changes.
+   */
   private List<Alert> evaluateAfter(RouterEvent event) {
     long t = projection.lastTimeMs;
     if (event instanceof RouterEvent.PbxLinkChanged e) {
       return alerts.pbx(e.pbxId(), e.up(), t);
     }
+    List<Alert> out = alertChanges;
+    out.clear();
     if (event instanceof RouterEvent.AgentStateChanged e) {
       // NO_AGENTS depends on agents: re-check the queues this agent serves.
       AgentFigures a = projection.agents.get(e.agentId());
-      List<Alert> out = new ArrayList<>();
-      for (String qid : a.queues) {
+      for (String qid : a.queueIds()) {
         QueueFigures q = projection.queues.get(qid);
         if (q != null) {
-          out.addAll(alerts.evaluateAgents(projection, q, t));
+          alerts.evaluateAgents(out, projection, q, t);
         }
       }
-      return out;
+    } else {
+      String qid = queueOf(event);
+      QueueFigures q = qid == null ? null : projection.queues.get(qid);
+      if (q != null) {
+        alerts.evaluate(out, projection, q, t);
+      }
+      if (event instanceof RouterEvent.ContactMoved m) {
+        // The target queue gained a waiting contact too.
+        alerts.evaluate(out, projection, projection.queues.get(m.toQueueId()), t);
+      }
     }
-    List<Alert> out = new ArrayList<>(0);
-    String qid = queueOf(event);
-    QueueFigures q = qid == null ? null : projection.queues.get(qid);
-    if (q != null) {
-      out.addAll(alerts.evaluate(projection, q, t));
-    }
-    if (event instanceof RouterEvent.ContactMoved m) {
-      // The target queue gained a waiting contact too.
-      out.addAll(alerts.evaluate(projection, projection.queues.get(m.toQueueId()), t));
-    }
-    return out;
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   /** The queue whose figures an event changes, or null when it changes no queue's counts. */
@@ -169,7 +177,7 @@ public final class StatsService implements RouterEventListener, WaitEstimator, A
     try {
       long t = Math.max(nowMs, projection.lastTimeMs);
       for (QueueFigures q : projection.queues.values()) {
-        changes.addAll(alerts.evaluate(projection, q, t));
+        alerts.evaluate(changes, projection, q, t);
       }
     } finally {
       lock.unlock();

@@ -2,6 +2,7 @@ package dev.switchboard.stats;
 
 import dev.switchboard.router.api.AgentState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -121,8 +122,8 @@ final class StatsViews {
    */
   static Integer requiredAgents(StatsProjection p, QueueFigures q, Tally w30, long nowMs) {
     long offered = w30.get(Tally.OFFERED);
-    Double aht = p.handleSeconds(q, nowMs);
-    if (offered == 0 || aht == null || aht <= 0) {
+    double aht = p.handleSeconds(q, nowMs);
+    if (offered == 0 || Double.isNaN(aht) || aht <= 0) {
       return null;
     }
     long windowStart = (MinuteRing.minute(nowMs) - ERLANG_WINDOW_MINUTES + 1) * 60_000L;
@@ -170,7 +171,7 @@ final class StatsViews {
     long handled = sameDay ? a.handled : 0;
     long handleMs = sameDay ? a.talkMs + a.wrapMs : 0;
     long csatCount = sameDay ? a.csatCount : 0;
-    List<String> queueIds = new ArrayList<>(a.queues);
+    List<String> queueIds = new ArrayList<>(Arrays.asList(a.queueIds()));
     queueIds.sort(null);
     return new AgentStats(
         a.id,

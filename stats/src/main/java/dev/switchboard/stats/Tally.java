@@ -118,6 +118,12 @@ public final class Tally {
         + values[SL_ABANDONED_AFTER_LONG];
   }
 
+  /** Average handle time in seconds, or NaN with nothing handled (unboxed {@link #ahtSeconds}). */
+  double ahtSecondsOrNaN() {
+    long handled = values[HANDLED];
+    return handled == 0 ? Double.NaN : (values[TALK_MS] + values[WRAP_MS]) / 1000.0 / handled;
+  }
+
   /** Average speed of answer in seconds, or null with no answer. */
   public Double asaSeconds() {
     return ratioSeconds(values[ANSWER_WAIT_MS], values[SL_ANSWERED]);

@@ -314,7 +314,7 @@ public final class OpenLoopHarness {
         .strategy();
   }
 
-  static String stringArg(String[] args, String name, String defaultValue) {
+  public static String stringArg(String[] args, String name, String defaultValue) {
     for (String arg : args) {
       if (arg.startsWith(name + "=")) {
         return arg.substring(name.length() + 1);

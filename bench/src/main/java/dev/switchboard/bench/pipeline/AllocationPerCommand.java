@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp ... dev.switchboard.bench.pipeline.AllocationPerCommand [agents=1000] [queues=100]
- *     [commands=2000000]
+ *     [commands=2000000] [only=engine|inplace|records|stats]
  * </pre>
  */
 public final class AllocationPerCommand {
@@ -51,8 +51,21 @@ public final class AllocationPerCommand {
     int commands = OpenLoopHarness.intArg(args, "commands", 2_000_000);
     RecordedWorkload workload = RecordedWorkload.record(agents, queues, commands);
 
-    engineAlone(workload, agents, queues);
-    wholeRouterThread(workload, agents, queues);
+    String only = OpenLoopHarness.stringArg(args, "only", "");
+    if (only.isEmpty() || only.equals("engine")) {
+      engineAlone(workload, agents, queues);
+    }
+    if (only.isEmpty() || only.equals("inplace")) {
+      wholeRouterThread(
+          workload, agents, queues, "listener reads events in place", InPlaceListener::new);
+    }
+    if (only.isEmpty() || only.equals("records")) {
+      wholeRouterThread(workload, agents, queues, "listener takes records", RecordListener::new);
+    }
+    if (only.isEmpty() || only.equals("stats")) {
+      wholeRouterThread(
+          workload, agents, queues, "statistics projection listening", StatsListener::new);
+    }
   }
 
   private static void engineAlone(RecordedWorkload workload, int agents, int queues) {
@@ -186,15 +199,6 @@ public final class AllocationPerCommand {
     public void close() {
       stats.close();
     }
-  }
-
-  private static void wholeRouterThread(RecordedWorkload workload, int agents, int queues)
-      throws Exception {
-    wholeRouterThread(
-        workload, agents, queues, "listener reads events in place", InPlaceListener::new);
-    wholeRouterThread(workload, agents, queues, "listener takes records", RecordListener::new);
-    wholeRouterThread(
-        workload, agents, queues, "statistics projection listening", StatsListener::new);
   }
 
   private static void wholeRouterThread(
