@@ -31,7 +31,7 @@ final class EngineState implements MatchIndex.Handles {
   /** PBXs whose link is down; sorted so snapshots are canonical. */
   final TreeSet<String> pbxDown = new TreeSet<>();
 
-  final Map<String, ContactRuntime> contactById = new HashMap<>();
+  final ContactTable contactById = new ContactTable();
   private ContactRuntime[] slots = new ContactRuntime[64];
 
   /** Records released by the command being applied; reusable from the next one. */
