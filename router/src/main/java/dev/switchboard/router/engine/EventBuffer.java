@@ -54,10 +54,10 @@ public final class EventBuffer implements EventSink {
   private static final int I2 = 2; // requeued, eligible agents
   private static final int I3 = 3; // agent level
 
-  /** Buffers that grew beyond this many events shrink back when cleared. */
-  private static final int RETAINED_CAPACITY = 64;
-
   private static final int INITIAL_CAPACITY = 4;
+
+  /** A buffer that grew beyond this many events shrinks back when cleared. */
+  private final int retainedCapacity;
 
   private EventKind[] kinds;
   private Object[] refs;
@@ -67,7 +67,17 @@ public final class EventBuffer implements EventSink {
   private int size;
   private final Cursor cursor = new Cursor();
 
+  /** A buffer for the events of one command: keeps room for up to 64 events between commands. */
   public EventBuffer() {
+    this(64);
+  }
+
+  /**
+   * @param retainedCapacity events it keeps room for when cleared; beyond, it shrinks back (after a
+   *     reconfiguration that emitted thousands)
+   */
+  public EventBuffer(int retainedCapacity) {
+    this.retainedCapacity = retainedCapacity;
     allocate(INITIAL_CAPACITY);
   }
 
@@ -90,7 +100,7 @@ public final class EventBuffer implements EventSink {
 
   /** Forgets every event; the view of an earlier position is no longer valid. */
   public void clear() {
-    if (kinds.length > RETAINED_CAPACITY) {
+    if (kinds.length > retainedCapacity) {
       allocate(INITIAL_CAPACITY);
     } else {
       Arrays.fill(refs, 0, size * REFS, null);
@@ -121,7 +131,12 @@ public final class EventBuffer implements EventSink {
    * RouterEventListener#wants want}.
    */
   public void deliverTo(RouterEventListener listener, boolean replay) {
-    for (int i = 0; i < size; i++) {
+    deliverTo(listener, replay, 0, size);
+  }
+
+  /** As {@link #deliverTo(RouterEventListener, boolean)}, events {@code from} to {@code to - 1}. */
+  public void deliverTo(RouterEventListener listener, boolean replay, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (listener.wants(kinds[i])) {
         listener.onView(view(i), replay);
       }

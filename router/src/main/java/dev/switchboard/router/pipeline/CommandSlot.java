@@ -22,8 +22,22 @@ final class CommandSlot {
   long journalIndex = -1;
 
   /**
-   * The events the routing stage produced for it, in order, stored in place: reused, so that
-   * routing a command allocates nothing for its events.
+   * Where the routing stage stored its events, in place, so that routing a command allocates
+   * nothing for them: events {@code eventsFrom} to {@code eventsTo - 1}. In the parallel layout
+   * each slot has its own buffer; in the fused layout the slots of one batch share the routing
+   * handler's, which stays in the cache (a buffer per slot is touched once per trip round the ring,
+   * always cold).
    */
-  final EventBuffer events = new EventBuffer();
+  EventBuffer events;
+
+  int eventsFrom;
+  int eventsTo;
+
+  /** A slot that stores its events in the routing handler's shared buffer (fused layout). */
+  CommandSlot() {}
+
+  /** A slot with its own event buffer (parallel layout). */
+  CommandSlot(EventBuffer events) {
+    this.events = events;
+  }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.router.pipeline;
 
 import com.lmax.disruptor.EventHandler;
-import dev.switchboard.router.engine.EventBuffer;
 import java.util.function.LongConsumer;
 
 /**
@@ -12,17 +11,24 @@ import java.util.function.LongConsumer;
 final class DispatchHandler implements EventHandler<CommandSlot> {
   private final ListenerFanOut listeners;
   private final LongConsumer observer;
+  private final boolean ownBuffers;
 
-  DispatchHandler(ListenerFanOut listeners, LongConsumer observer) {
+  /**
+   * @param ownBuffers each slot has its own event buffer, cleared here; else the fused handler
+   *     clears the shared one after the batch
+   */
+  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, boolean ownBuffers) {
+    this.ownBuffers = ownBuffers;
     this.listeners = listeners;
     this.observer = observer;
   }
 
   @Override
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
-    EventBuffer events = slot.events;
-    events.deliverTo(listeners, false);
-    events.clear();
+    slot.events.deliverTo(listeners, false, slot.eventsFrom, slot.eventsTo);
+    if (ownBuffers) {
+      slot.events.clear();
+    }
     slot.command = null;
     if (observer != null) {
       try {

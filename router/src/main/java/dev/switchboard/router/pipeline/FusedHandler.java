@@ -47,6 +47,7 @@ final class FusedHandler implements EventHandler<CommandSlot> {
         written[i] = null;
       }
       pending = 0;
+      routing.batchDispatched();
     }
   }
 

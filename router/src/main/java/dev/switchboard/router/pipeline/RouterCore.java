@@ -11,6 +11,7 @@ import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
 import dev.switchboard.router.api.RouterEventListener;
 import dev.switchboard.router.api.TimeSource;
+import dev.switchboard.router.engine.EventBuffer;
 import dev.switchboard.router.engine.RoutingEngine;
 import dev.switchboard.router.journal.ChronicleJournal;
 import dev.switchboard.router.journal.JournalRecovery;
@@ -191,7 +192,14 @@ public final class RouterCore implements AutoCloseable {
           slot.journalIndex = -1;
         };
     disruptor =
-        new Disruptor<>(CommandSlot::new, ringSize, stageThreads, ProducerType.MULTI, waitStrategy);
+        new Disruptor<>(
+            stageLayout == StageLayout.FUSED
+                ? CommandSlot::new
+                : () -> new CommandSlot(new EventBuffer()),
+            ringSize,
+            stageThreads,
+            ProducerType.MULTI,
+            waitStrategy);
     disruptor.setDefaultExceptionHandler(new FailStopExceptionHandler(this::failed));
     journalHandler =
         new JournalHandler(
@@ -209,8 +217,13 @@ public final class RouterCore implements AutoCloseable {
             () -> state == State.FAILED,
             snapshotWriter,
             snapshotTimings,
-            follower == null);
-    dispatchHandler = new DispatchHandler(listeners, dispatchObserver);
+            follower == null,
+            // A batch is at most 64 commands; room for 64 events each before shrinking back.
+            stageLayout == StageLayout.FUSED
+                ? new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64)
+                : null);
+    dispatchHandler =
+        new DispatchHandler(listeners, dispatchObserver, stageLayout != StageLayout.FUSED);
     if (stageLayout == StageLayout.FUSED) {
       lastStage = new FusedHandler(journalHandler, routingHandler, dispatchHandler);
       disruptor.handleEventsWith(lastStage);

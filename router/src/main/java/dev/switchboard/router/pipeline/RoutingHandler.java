@@ -1,6 +1,7 @@
 package dev.switchboard.router.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import dev.switchboard.router.engine.EventBuffer;
 import dev.switchboard.router.engine.RoutingEngine;
 import dev.switchboard.router.journal.SnapshotOutput;
 import dev.switchboard.router.journal.SnapshotStore;
@@ -29,6 +30,9 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
   private final SnapshotTimings timings;
   private final SnapshotOutput snapshotBytes = new SnapshotOutput(1 << 16);
 
+  /** The fused layout's buffer shared by the slots of a batch; null when each slot has its own. */
+  private final EventBuffer batchEvents;
+
   private long lastTimestampMs;
   private long sinceSnapshot;
   private volatile boolean snapshotsHere;
@@ -43,7 +47,9 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       BooleanSupplier halted,
       SnapshotWriter snapshots,
       SnapshotTimings timings,
-      boolean snapshotsHere) {
+      boolean snapshotsHere,
+      EventBuffer batchEvents) {
+    this.batchEvents = batchEvents;
     this.engine = engine;
     this.lastTimestampMs = lastTimestampMs;
     this.snapshotEveryCommands = snapshotEveryCommands;
@@ -58,7 +64,11 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     long nowMs = Math.max(slot.timestampMs, lastTimestampMs);
     lastTimestampMs = nowMs;
-    engine.apply(nowMs, slot.command, slot.events);
+    EventBuffer events = batchEvents != null ? batchEvents : slot.events;
+    slot.events = events;
+    slot.eventsFrom = events.size();
+    engine.apply(nowMs, slot.command, events);
+    slot.eventsTo = events.size();
     sinceSnapshot++;
     if (endOfBatch
         && snapshotEveryCommands > 0
@@ -106,6 +116,11 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
    */
   void takeSnapshotsHere() {
     snapshotsHere = true;
+  }
+
+  /** The fused layout dispatched the batch: its events may go. */
+  void batchDispatched() {
+    batchEvents.clear();
   }
 
   long lastTimestampMs() {
