@@ -18,7 +18,8 @@ import java.util.Arrays;
  * The events of one command (or one batch), stored field by field in reusable arrays: an {@link
  * EventSink} that allocates nothing once its arrays have grown to the command's events, read back
  * through one reusable {@link EventView}. Not thread-safe: one thread writes, then (after the
- * Disruptor's sequences order it) one thread reads and {@link #clear()}s.
+ * Disruptor's sequences order it) one thread reads and {@link #clear()}s; the reader may read
+ * events while the writer appends later ones.
  *
  * <p>Columns are shared between kinds: each event uses {@value #REFS} reference slots, {@value
  * #LONGS} longs, {@value #INTS} ints and one double, and the view's accessors read the slots that
@@ -59,11 +60,15 @@ public final class EventBuffer implements EventSink {
   /** A buffer that grew beyond this many events shrinks back when cleared. */
   private final int retainedCapacity;
 
-  private EventKind[] kinds;
-  private Object[] refs;
-  private long[] longs;
-  private int[] ints;
-  private double[] doubles;
+  // Volatile because in the router's parallel layout one thread appends (and may grow the arrays)
+  // while another reads events appended earlier, which the Disruptor's sequences already made
+  // visible: a reader then sees either array, and both hold those events. (On x86 a volatile read
+  // is a plain load.)
+  private volatile EventKind[] kinds;
+  private volatile Object[] refs;
+  private volatile long[] longs;
+  private volatile int[] ints;
+  private volatile double[] doubles;
   private int size;
   private final Cursor cursor = new Cursor();
 

@@ -23,21 +23,14 @@ final class CommandSlot {
 
   /**
    * Where the routing stage stored its events, in place, so that routing a command allocates
-   * nothing for them: events {@code eventsFrom} to {@code eventsTo - 1}. In the parallel layout
-   * each slot has its own buffer; in the fused layout the slots of one batch share the routing
-   * handler's, which stays in the cache (a buffer per slot is touched once per trip round the ring,
-   * always cold).
+   * nothing for them: events {@code eventsFrom} to {@code eventsTo - 1} of a buffer the routing
+   * handler shares between neighbouring slots (the fused layout's batch, the parallel layout's
+   * chunk of 64 sequences). Shared buffers are written one after another and stay in the cache; a
+   * buffer per slot would be touched once per trip round the ring, always cold, and halved
+   * throughput.
    */
   EventBuffer events;
 
   int eventsFrom;
   int eventsTo;
-
-  /** A slot that stores its events in the routing handler's shared buffer (fused layout). */
-  CommandSlot() {}
-
-  /** A slot with its own event buffer (parallel layout). */
-  CommandSlot(EventBuffer events) {
-    this.events = events;
-  }
 }

@@ -11,14 +11,14 @@ import java.util.function.LongConsumer;
 final class DispatchHandler implements EventHandler<CommandSlot> {
   private final ListenerFanOut listeners;
   private final LongConsumer observer;
-  private final boolean ownBuffers;
+  private final boolean clearsChunks;
 
   /**
-   * @param ownBuffers each slot has its own event buffer, cleared here; else the fused handler
-   *     clears the shared one after the batch
+   * @param clearsChunks the parallel layout: clears each event chunk after its last sequence; in
+   *     the fused layout the fused handler clears the batch's buffer
    */
-  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, boolean ownBuffers) {
-    this.ownBuffers = ownBuffers;
+  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, boolean clearsChunks) {
+    this.clearsChunks = clearsChunks;
     this.listeners = listeners;
     this.observer = observer;
   }
@@ -26,7 +26,8 @@ final class DispatchHandler implements EventHandler<CommandSlot> {
   @Override
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     slot.events.deliverTo(listeners, false, slot.eventsFrom, slot.eventsTo);
-    if (ownBuffers) {
+    if (clearsChunks && (sequence % RoutingHandler.CHUNK == RoutingHandler.CHUNK - 1)) {
+      // The last sequence of its chunk: every event in it is dispatched.
       slot.events.clear();
     }
     slot.command = null;

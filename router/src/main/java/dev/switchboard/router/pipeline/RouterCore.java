@@ -11,7 +11,6 @@ import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
 import dev.switchboard.router.api.RouterEventListener;
 import dev.switchboard.router.api.TimeSource;
-import dev.switchboard.router.engine.EventBuffer;
 import dev.switchboard.router.engine.RoutingEngine;
 import dev.switchboard.router.journal.ChronicleJournal;
 import dev.switchboard.router.journal.JournalRecovery;
@@ -192,14 +191,7 @@ public final class RouterCore implements AutoCloseable {
           slot.journalIndex = -1;
         };
     disruptor =
-        new Disruptor<>(
-            stageLayout == StageLayout.FUSED
-                ? CommandSlot::new
-                : () -> new CommandSlot(new EventBuffer()),
-            ringSize,
-            stageThreads,
-            ProducerType.MULTI,
-            waitStrategy);
+        new Disruptor<>(CommandSlot::new, ringSize, stageThreads, ProducerType.MULTI, waitStrategy);
     disruptor.setDefaultExceptionHandler(new FailStopExceptionHandler(this::failed));
     journalHandler =
         new JournalHandler(
@@ -218,10 +210,8 @@ public final class RouterCore implements AutoCloseable {
             snapshotWriter,
             snapshotTimings,
             follower == null,
-            // A batch is at most 64 commands; room for 64 events each before shrinking back.
-            stageLayout == StageLayout.FUSED
-                ? new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64)
-                : null);
+            stageLayout == StageLayout.FUSED,
+            ringSize);
     dispatchHandler =
         new DispatchHandler(listeners, dispatchObserver, stageLayout != StageLayout.FUSED);
     if (stageLayout == StageLayout.FUSED) {

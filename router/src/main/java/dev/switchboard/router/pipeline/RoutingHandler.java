@@ -30,8 +30,20 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
   private final SnapshotTimings timings;
   private final SnapshotOutput snapshotBytes = new SnapshotOutput(1 << 16);
 
-  /** The fused layout's buffer shared by the slots of a batch; null when each slot has its own. */
+  /** The fused layout's buffer shared by the slots of a batch; null in the parallel layout. */
   private final EventBuffer batchEvents;
+
+  /**
+   * The parallel layout's buffers, each shared by {@value #CHUNK} consecutive ring sequences and
+   * cleared by the dispatch stage after the last of them; twice as many as the ring needs, so that
+   * routing never writes into a chunk whose slots dispatch has not finished.
+   */
+  private final EventBuffer[] chunks;
+
+  private final int chunkMask;
+
+  /** Ring sequences per chunk of the parallel layout. */
+  static final int CHUNK = 64;
 
   private long lastTimestampMs;
   private long sinceSnapshot;
@@ -48,8 +60,22 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       SnapshotWriter snapshots,
       SnapshotTimings timings,
       boolean snapshotsHere,
-      EventBuffer batchEvents) {
-    this.batchEvents = batchEvents;
+      boolean fused,
+      int ringSize) {
+    if (fused) {
+      // A batch is at most 64 commands; room for 64 events each before shrinking back.
+      this.batchEvents = new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64);
+      this.chunks = null;
+      this.chunkMask = 0;
+    } else {
+      this.batchEvents = null;
+      int n = Math.max(2, 2 * ringSize / CHUNK);
+      this.chunks = new EventBuffer[n];
+      for (int i = 0; i < n; i++) {
+        chunks[i] = new EventBuffer(CHUNK * 64);
+      }
+      this.chunkMask = n - 1;
+    }
     this.engine = engine;
     this.lastTimestampMs = lastTimestampMs;
     this.snapshotEveryCommands = snapshotEveryCommands;
@@ -64,7 +90,8 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     long nowMs = Math.max(slot.timestampMs, lastTimestampMs);
     lastTimestampMs = nowMs;
-    EventBuffer events = batchEvents != null ? batchEvents : slot.events;
+    EventBuffer events =
+        batchEvents != null ? batchEvents : chunks[(int) (sequence / CHUNK) & chunkMask];
     slot.events = events;
     slot.eventsFrom = events.size();
     engine.apply(nowMs, slot.command, events);
