@@ -3,6 +3,9 @@ package dev.switchboard.bench.pipeline;
 import dev.switchboard.bench.harness.RecordedWorkload;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.CommandPublisher;
+import dev.switchboard.router.api.EventView;
+import dev.switchboard.router.api.RouterEvent;
+import dev.switchboard.router.api.RouterEventListener;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import dev.switchboard.router.journal.ChronicleJournal;
 import dev.switchboard.router.journal.JournalRecovery;
@@ -104,13 +107,36 @@ public class JournalReplayBenchmark {
 
   /**
    * What a restart without a usable snapshot does: {@code JournalRecovery} reads ahead on a second
-   * thread and applies every entry to a fresh engine, events going to a listener that drops them.
+   * thread and applies every entry to a fresh engine, events going to a listener that reads them in
+   * place and drops them: the router's own cost.
    */
   @Benchmark
   @OperationsPerInvocation(COMMANDS)
   public long recover() {
     RoutingStateMachine engine = new RoutingStateMachine();
-    return JournalRecovery.recover(journal, noSnapshots, engine, (event, replay) -> {}).stateHash();
+    RouterEventListener inPlace =
+        new RouterEventListener() {
+          @Override
+          public void onEvent(RouterEvent event, boolean replay) {}
+
+          @Override
+          public void onView(EventView event, boolean replay) {}
+        };
+    return JournalRecovery.recover(journal, noSnapshots, engine, inPlace).stateHash();
+  }
+
+  /**
+   * The same with a listener that takes every event as a record (as the statistics projection
+   * does), so each event costs its record.
+   */
+  @Benchmark
+  @OperationsPerInvocation(COMMANDS)
+  public long recoverToRecords() {
+    RoutingStateMachine engine = new RoutingStateMachine();
+    long[] seen = {0};
+    return JournalRecovery.recover(
+            journal, noSnapshots, engine, (event, replay) -> seen[0] += event.timestampMs())
+        .stateHash();
   }
 
   /** The CLI's {@code replay}: the same, counting events by type for its report. */

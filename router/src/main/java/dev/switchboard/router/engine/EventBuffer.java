@@ -60,6 +60,11 @@ public final class EventBuffer implements EventSink {
   /** A buffer that grew beyond this many events shrinks back when cleared. */
   private final int retainedCapacity;
 
+  /** Clears between two renewals of the arrays (see {@link #clear()}). */
+  private final int renewEvery;
+
+  private int clearsSinceRenewal;
+
   // Volatile because in the router's parallel layout one thread appends (and may grow the arrays)
   // while another reads events appended earlier, which the Disruptor's sequences already made
   // visible: a reader then sees either array, and both hold those events. (On x86 a volatile read
@@ -72,17 +77,22 @@ public final class EventBuffer implements EventSink {
   private int size;
   private final Cursor cursor = new Cursor();
 
-  /** A buffer for the events of one command: keeps room for up to 64 events between commands. */
+  /**
+   * A buffer for the events of one command: keeps room for up to 64 events between commands, and
+   * renews its arrays every 4,096 commands.
+   */
   public EventBuffer() {
-    this(64);
+    this(64, 4_096);
   }
 
   /**
    * @param retainedCapacity events it keeps room for when cleared; beyond, it shrinks back (after a
    *     reconfiguration that emitted thousands)
+   * @param renewEvery clears between two renewals of its arrays
    */
-  public EventBuffer(int retainedCapacity) {
+  public EventBuffer(int retainedCapacity, int renewEvery) {
     this.retainedCapacity = retainedCapacity;
+    this.renewEvery = renewEvery;
     allocate(INITIAL_CAPACITY);
   }
 
@@ -103,10 +113,22 @@ public final class EventBuffer implements EventSink {
     return size == 0;
   }
 
-  /** Forgets every event; the view of an earlier position is no longer valid. */
+  /**
+   * Forgets every event; the view of an earlier position is no longer valid.
+   *
+   * <p>Every {@code renewEvery} clears the arrays are replaced by fresh ones of the same size, on
+   * purpose: the G1 collector charges a store of a reference into an object outside the young
+   * generation a memory fence and a dirty card for its refinement threads, and an event is a dozen
+   * such stores. Arrays renewed before they are old enough to leave the young generation take those
+   * stores at the price of a plain one; the renewal costs a fraction of a byte per command.
+   */
   public void clear() {
     if (kinds.length > retainedCapacity) {
       allocate(INITIAL_CAPACITY);
+      clearsSinceRenewal = 0;
+    } else if (++clearsSinceRenewal >= renewEvery) {
+      allocate(kinds.length);
+      clearsSinceRenewal = 0;
     } else {
       Arrays.fill(refs, 0, size * REFS, null);
     }

@@ -64,7 +64,8 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       int ringSize) {
     if (fused) {
       // A batch is at most 64 commands; room for 64 events each before shrinking back.
-      this.batchEvents = new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64);
+      // Renewed every 1,024 batches (at most 64k commands); see EventBuffer#clear.
+      this.batchEvents = new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64, 1_024);
       this.chunks = null;
       this.chunkMask = 0;
     } else {
@@ -72,7 +73,7 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       int n = Math.max(2, 2 * ringSize / CHUNK);
       this.chunks = new EventBuffer[n];
       for (int i = 0; i < n; i++) {
-        chunks[i] = new EventBuffer(CHUNK * 64);
+        chunks[i] = new EventBuffer(CHUNK * 64, 1_024 / CHUNK);
       }
       this.chunkMask = n - 1;
     }

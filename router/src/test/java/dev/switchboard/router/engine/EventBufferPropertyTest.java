@@ -152,6 +152,22 @@ class EventBufferPropertyTest {
   }
 
   @Example
+  void shouldReadCorrectlyAcrossRenewalsOfItsArrays() {
+    EventBuffer buffer = new EventBuffer(64, 2);
+    for (int round = 0; round < 7; round++) {
+      for (int i = 0; i <= round; i++) {
+        buffer.contactAnswered(round, "c" + i, "q", "a" + i, i);
+      }
+      assertThat(buffer.size()).isEqualTo(round + 1);
+      for (int i = 0; i <= round; i++) {
+        assertThat(buffer.event(i))
+            .isEqualTo(new RouterEvent.ContactAnswered(round, "c" + i, "q", "a" + i, i));
+      }
+      buffer.clear();
+    }
+  }
+
+  @Example
   void shouldDeliverOnlyTheKindsAListenerWantsAndMakeNoRecordForAViewListener() {
     EventBuffer buffer = new EventBuffer();
     buffer.contactAnswered(1, "c1", "q", "a1", 10);
