@@ -60,10 +60,13 @@ public final class EventBuffer implements EventSink {
   /** A buffer that grew beyond this many events shrinks back when cleared. */
   private final int retainedCapacity;
 
-  /** Clears between two renewals of the arrays (see {@link #clear()}). */
-  private final int renewEvery;
+  /** Events stored between two renewals of the arrays (see {@link #clear()}). */
+  private final int renewAfterEvents;
 
-  private int clearsSinceRenewal;
+  private int eventsSinceRenewal;
+
+  /** The most events held at once since the last renewal: the size of the renewed arrays. */
+  private int peakSinceRenewal;
 
   // Volatile because in the router's parallel layout one thread appends (and may grow the arrays)
   // while another reads events appended earlier, which the Disruptor's sequences already made
@@ -79,20 +82,20 @@ public final class EventBuffer implements EventSink {
 
   /**
    * A buffer for the events of one command: keeps room for up to 64 events between commands, and
-   * renews its arrays every 4,096 commands.
+   * renews its arrays after 16,384 events (about 6,000 commands).
    */
   public EventBuffer() {
-    this(64, 4_096);
+    this(64, 1 << 14);
   }
 
   /**
    * @param retainedCapacity events it keeps room for when cleared; beyond, it shrinks back (after a
    *     reconfiguration that emitted thousands)
-   * @param renewEvery clears between two renewals of its arrays
+   * @param renewAfterEvents events stored between two renewals of its arrays
    */
-  public EventBuffer(int retainedCapacity, int renewEvery) {
+  public EventBuffer(int retainedCapacity, int renewAfterEvents) {
     this.retainedCapacity = retainedCapacity;
-    this.renewEvery = renewEvery;
+    this.renewAfterEvents = renewAfterEvents;
     allocate(INITIAL_CAPACITY);
   }
 
@@ -116,19 +119,25 @@ public final class EventBuffer implements EventSink {
   /**
    * Forgets every event; the view of an earlier position is no longer valid.
    *
-   * <p>Every {@code renewEvery} clears the arrays are replaced by fresh ones of the same size, on
-   * purpose: the G1 collector charges a store of a reference into an object outside the young
-   * generation a memory fence and a dirty card for its refinement threads, and an event is a dozen
-   * such stores. Arrays renewed before they are old enough to leave the young generation take those
-   * stores at the price of a plain one; the renewal costs a fraction of a byte per command.
+   * <p>Once {@code renewAfterEvents} events went through it the arrays are replaced by fresh ones
+   * of the same size, on purpose: the G1 collector charges a store of a reference into an object
+   * outside the young generation a memory fence and a dirty card for its refinement threads, and an
+   * event is a dozen such stores. Arrays renewed before they are old enough to leave the young
+   * generation take those stores at the price of a plain one; the renewal costs a fraction of a
+   * byte per command.
    */
   public void clear() {
+    eventsSinceRenewal += size;
+    peakSinceRenewal = Math.max(peakSinceRenewal, size);
     if (kinds.length > retainedCapacity) {
       allocate(INITIAL_CAPACITY);
-      clearsSinceRenewal = 0;
-    } else if (++clearsSinceRenewal >= renewEvery) {
-      allocate(kinds.length);
-      clearsSinceRenewal = 0;
+      eventsSinceRenewal = 0;
+      peakSinceRenewal = 0;
+    } else if (eventsSinceRenewal >= renewAfterEvents) {
+      // As large as recent use needed, so one big command long ago does not stay paid for.
+      allocate(Math.max(INITIAL_CAPACITY, Integer.highestOneBit(peakSinceRenewal * 2 - 1)));
+      eventsSinceRenewal = 0;
+      peakSinceRenewal = 0;
     } else {
       Arrays.fill(refs, 0, size * REFS, null);
     }

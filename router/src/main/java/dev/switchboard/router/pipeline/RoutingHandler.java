@@ -64,8 +64,8 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       int ringSize) {
     if (fused) {
       // A batch is at most 64 commands; room for 64 events each before shrinking back.
-      // Renewed every 1,024 batches (at most 64k commands); see EventBuffer#clear.
-      this.batchEvents = new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64, 1_024);
+      // Renewed after 256k events (about 100k commands); see EventBuffer#clear.
+      this.batchEvents = new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64, 1 << 18);
       this.chunks = null;
       this.chunkMask = 0;
     } else {
@@ -73,7 +73,7 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       int n = Math.max(2, 2 * ringSize / CHUNK);
       this.chunks = new EventBuffer[n];
       for (int i = 0; i < n; i++) {
-        chunks[i] = new EventBuffer(CHUNK * 64, 1_024 / CHUNK);
+        chunks[i] = new EventBuffer(CHUNK * 64, 1 << 12);
       }
       this.chunkMask = n - 1;
     }

@@ -153,7 +153,7 @@ class EventBufferPropertyTest {
 
   @Example
   void shouldReadCorrectlyAcrossRenewalsOfItsArrays() {
-    EventBuffer buffer = new EventBuffer(64, 2);
+    EventBuffer buffer = new EventBuffer(64, 3);
     for (int round = 0; round < 7; round++) {
       for (int i = 0; i <= round; i++) {
         buffer.contactAnswered(round, "c" + i, "q", "a" + i, i);
