@@ -4,6 +4,7 @@ import dev.switchboard.router.api.AgentConfiguration;
 import dev.switchboard.router.api.AgentSelectionPolicy;
 import dev.switchboard.router.api.Command;
 import dev.switchboard.router.api.ContactSelection;
+import dev.switchboard.router.api.ContactType;
 import dev.switchboard.router.api.EventKind;
 import dev.switchboard.router.api.EventView;
 import dev.switchboard.router.api.OverflowAction;
@@ -12,6 +13,7 @@ import dev.switchboard.router.api.RouterConfiguration;
 import dev.switchboard.router.api.ServiceLevelTarget;
 import dev.switchboard.router.api.SkillRequirement;
 import dev.switchboard.router.engine.EventBuffer;
+import dev.switchboard.router.engine.EventSink;
 import dev.switchboard.router.engine.RoutingStateMachine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,11 +83,49 @@ public class RoutingEngineBenchmark {
   private String lastOfferedAgent;
   private final Map<String, Integer> agentIndex = new HashMap<>();
 
-  /** Where the engine stores a command's events, as the router's ring slots do. */
-  private final EventBuffer events = new EventBuffer();
+  /**
+   * Where the events go: {@code buffer} stores every event in an {@link EventBuffer} as the router
+   * does; {@code offers} keeps only the offer's contact and agent and drops the rest without making
+   * them (the engine's own cost).
+   */
+  @Param({"buffer", "offers"})
+  public String events;
+
+  private final EventBuffer buffer = new EventBuffer();
+
+  private boolean dropEvents;
+
+  private final EventSink offersOnly =
+      new EventSink.Discard() {
+        @Override
+        public void contactOffered(
+            long timestampMs,
+            String contactId,
+            String queueId,
+            String agentId,
+            ContactType type,
+            String pbxId,
+            String channel,
+            String agentPbxId,
+            String agentExtension,
+            String callbackNumber,
+            int ringTimeoutSeconds,
+            String trigger,
+            AgentSelectionPolicy policy,
+            ContactSelection selection,
+            int escalationStep,
+            int eligibleAgents,
+            int agentLevel,
+            long waitedMs,
+            double effectivePriority) {
+          lastOfferedContact = contactId;
+          lastOfferedAgent = agentId;
+        }
+      };
 
   @Setup(Level.Trial)
   public void setUp() {
+    dropEvents = events.equals("offers");
     engine = new RoutingStateMachine();
     now = 1_000_000_000L;
     List<QueueConfiguration> qs = new ArrayList<>();
@@ -161,15 +201,19 @@ public class RoutingEngineBenchmark {
   }
 
   private void apply(Command c) {
-    engine.apply(now, c, events);
-    for (int i = 0, n = events.size(); i < n; i++) {
-      EventView e = events.view(i);
+    if (dropEvents) {
+      engine.apply(now, c, offersOnly);
+      return;
+    }
+    engine.apply(now, c, buffer);
+    for (int i = 0, n = buffer.size(); i < n; i++) {
+      EventView e = buffer.view(i);
       if (e.kind() == EventKind.CONTACT_OFFERED) {
         lastOfferedContact = e.contactId();
         lastOfferedAgent = e.agentId();
       }
     }
-    events.clear();
+    buffer.clear();
   }
 
   /** One contact's life: end, wrap-up done (agent-side decision), answer, arrival. */

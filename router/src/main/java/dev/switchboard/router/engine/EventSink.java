@@ -183,9 +183,12 @@ public interface EventSink {
     emit(new RouterEvent.SurveyRecorded(timestampMs, contactId, score));
   }
 
-  /** Drops everything; every typed method is overridden so that nothing is made. */
-  final class Discard implements EventSink {
-    private Discard() {}
+  /**
+   * Drops everything; every typed method is overridden so that nothing is made. Subclass it to keep
+   * only some events (override their methods).
+   */
+  class Discard implements EventSink {
+    protected Discard() {}
 
     @Override
     public void emit(RouterEvent event) {}
