@@ -1,5 +1,6 @@
 package dev.switchboard.server.app;
 
+import dev.switchboard.router.api.EventView;
 import dev.switchboard.router.api.RouterEvent;
 import dev.switchboard.router.api.RouterEventListener;
 import org.slf4j.Logger;
@@ -21,6 +22,15 @@ final class RouterEventLogger implements RouterEventListener {
       return;
     }
     EVENTS.info(line(event));
+  }
+
+  /** Makes the event's record only when the line is logged. */
+  @Override
+  public void onView(EventView event, boolean replay) {
+    if (replay || !EVENTS.isInfoEnabled()) {
+      return;
+    }
+    EVENTS.info(line(event.toEvent()));
   }
 
   /** The key=value line of an event. */
