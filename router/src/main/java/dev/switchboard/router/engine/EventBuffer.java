@@ -112,10 +112,6 @@ public final class EventBuffer implements EventSink {
     return size;
   }
 
-  public boolean isEmpty() {
-    return size == 0;
-  }
-
   /**
    * Forgets every event; the view of an earlier position is no longer valid.
    *
