@@ -131,7 +131,8 @@ public final class Tally {
 
   /** Average handle time (talk + wrap-up) in seconds, or null with nothing handled. */
   public Double ahtSeconds() {
-    return ratioSeconds(values[TALK_MS] + values[WRAP_MS], values[HANDLED]);
+    double aht = ahtSecondsOrNaN();
+    return Double.isNaN(aht) ? null : aht;
   }
 
   /** Average wait of abandons in seconds, or null with no abandon. */

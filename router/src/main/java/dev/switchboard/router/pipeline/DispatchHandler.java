@@ -11,14 +11,13 @@ import java.util.function.LongConsumer;
 final class DispatchHandler implements EventHandler<CommandSlot> {
   private final ListenerFanOut listeners;
   private final LongConsumer observer;
-  private final boolean clearsChunks;
+  private final RoutingHandler routing;
 
   /**
-   * @param clearsChunks the parallel layout: clears each event chunk after its last sequence; in
-   *     the fused layout the fused handler clears the batch's buffer
+   * @param routing owns the event buffers, told when the events of a slot have gone
    */
-  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, boolean clearsChunks) {
-    this.clearsChunks = clearsChunks;
+  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, RoutingHandler routing) {
+    this.routing = routing;
     this.listeners = listeners;
     this.observer = observer;
   }
@@ -26,10 +25,7 @@ final class DispatchHandler implements EventHandler<CommandSlot> {
   @Override
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     slot.events.deliverTo(listeners, false, slot.eventsFrom, slot.eventsTo);
-    if (clearsChunks && (sequence % RoutingHandler.CHUNK == RoutingHandler.CHUNK - 1)) {
-      // The last sequence of its chunk: every event in it is dispatched.
-      slot.events.clear();
-    }
+    routing.eventsDispatched(sequence, endOfBatch);
     slot.command = null;
     if (observer != null) {
       try {

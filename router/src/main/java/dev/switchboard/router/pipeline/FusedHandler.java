@@ -47,7 +47,6 @@ final class FusedHandler implements EventHandler<CommandSlot> {
         written[i] = null;
       }
       pending = 0;
-      routing.batchDispatched();
     }
   }
 

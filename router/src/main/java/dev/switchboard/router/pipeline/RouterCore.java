@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *      │  FUSED (default), one thread, per slot:            PARALLEL, three threads:
  *      │    (1) JournalHandler: encode into the batch's       (1) journal ∥ (2) routing,
  *      │        document (written at the end of the batch)    (3) dispatch after both
- *      │    (2) RoutingHandler: engine.apply → slot.events
+ *      │    (2) RoutingHandler: engine.apply → shared event buffer
  *      │    (3) DispatchHandler, once the document is written: events → listeners
  *      ▼
  *  journal ──▶ SnapshotFollower (own thread, own engine): apply every entry; every N, snapshot
@@ -212,8 +212,7 @@ public final class RouterCore implements AutoCloseable {
             follower == null,
             stageLayout == StageLayout.FUSED,
             ringSize);
-    dispatchHandler =
-        new DispatchHandler(listeners, dispatchObserver, stageLayout != StageLayout.FUSED);
+    dispatchHandler = new DispatchHandler(listeners, dispatchObserver, routingHandler);
     if (stageLayout == StageLayout.FUSED) {
       lastStage = new FusedHandler(journalHandler, routingHandler, dispatchHandler);
       disruptor.handleEventsWith(lastStage);

@@ -11,10 +11,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Stage 2: applies each command to the engine on the one routing thread, storing its events in the
- * slot's {@link dev.switchboard.router.engine.EventBuffer}. Without a {@link SnapshotFollower} (or
- * once it has failed) it also takes the periodic snapshot between batches, pausing routing while it
- * serialises the state; with one it takes none.
+ * Stage 2: applies each command to the engine on the one routing thread, storing its events in an
+ * {@link EventBuffer} it owns and shares between neighbouring slots (the slot records its range).
+ * Without a {@link SnapshotFollower} (or once it has failed) it also takes the periodic snapshot
+ * between batches, pausing routing while it serialises the state; with one it takes none.
  *
  * <p>Time: producers stamp commands as they publish, but two producers can race (one reads the
  * clock, is descheduled, and claims its slot after a later reader). The engine is promised
@@ -146,9 +146,20 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
     snapshotsHere = true;
   }
 
-  /** The fused layout dispatched the batch: its events may go. */
-  void batchDispatched() {
-    batchEvents.clear();
+  /**
+   * The dispatch stage handed over the events of {@code sequence}; buffers whose events have all
+   * gone are cleared: the fused layout's at the end of its batch ({@code endOfBatch}, which the
+   * fused handler sets on the batch's last slot), a parallel-layout chunk after its last sequence.
+   * Called on the dispatch thread (the routing thread itself in the fused layout).
+   */
+  void eventsDispatched(long sequence, boolean endOfBatch) {
+    if (batchEvents != null) {
+      if (endOfBatch) {
+        batchEvents.clear();
+      }
+    } else if (sequence % CHUNK == CHUNK - 1) {
+      chunks[(int) (sequence / CHUNK) & chunkMask].clear();
+    }
   }
 
   long lastTimestampMs() {
