@@ -23,11 +23,8 @@ final class CommandSlot {
 
   /**
    * Where the routing stage stored its events, in place, so that routing a command allocates
-   * nothing for them: events {@code eventsFrom} to {@code eventsTo - 1} of a buffer the routing
-   * handler shares between neighbouring slots (the fused layout's batch, the parallel layout's
-   * chunk of 64 sequences). Shared buffers are written one after another and stay in the cache; a
-   * buffer per slot would be touched once per trip round the ring, always cold, and halved
-   * throughput.
+   * nothing for them: events {@code eventsFrom} to {@code eventsTo - 1} of a buffer shared with
+   * neighbouring slots ({@link EventBuffers}).
    */
   EventBuffer events;
 

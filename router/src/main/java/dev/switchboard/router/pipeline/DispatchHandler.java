@@ -11,13 +11,13 @@ import java.util.function.LongConsumer;
 final class DispatchHandler implements EventHandler<CommandSlot> {
   private final ListenerFanOut listeners;
   private final LongConsumer observer;
-  private final RoutingHandler routing;
+  private final EventBuffers events;
 
   /**
-   * @param routing owns the event buffers, told when the events of a slot have gone
+   * @param events the event buffers, told when the events of a slot have gone
    */
-  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, RoutingHandler routing) {
-    this.routing = routing;
+  DispatchHandler(ListenerFanOut listeners, LongConsumer observer, EventBuffers events) {
+    this.events = events;
     this.listeners = listeners;
     this.observer = observer;
   }
@@ -25,7 +25,7 @@ final class DispatchHandler implements EventHandler<CommandSlot> {
   @Override
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     slot.events.deliverTo(listeners, false, slot.eventsFrom, slot.eventsTo);
-    routing.eventsDispatched(sequence, endOfBatch);
+    events.dispatched(sequence, endOfBatch);
     slot.command = null;
     if (observer != null) {
       try {

@@ -197,6 +197,7 @@ public final class RouterCore implements AutoCloseable {
         new JournalHandler(
             journal, recovery.lastTimestampMs(), lastIndex, stageLayout == StageLayout.FUSED);
     follower = loadFollower(lastIndex, recoveredState);
+    EventBuffers eventBuffers = new EventBuffers(stageLayout == StageLayout.FUSED, ringSize);
     routingHandler =
         new RoutingHandler(
             engine,
@@ -210,9 +211,8 @@ public final class RouterCore implements AutoCloseable {
             snapshotWriter,
             snapshotTimings,
             follower == null,
-            stageLayout == StageLayout.FUSED,
-            ringSize);
-    dispatchHandler = new DispatchHandler(listeners, dispatchObserver, routingHandler);
+            eventBuffers);
+    dispatchHandler = new DispatchHandler(listeners, dispatchObserver, eventBuffers);
     if (stageLayout == StageLayout.FUSED) {
       lastStage = new FusedHandler(journalHandler, routingHandler, dispatchHandler);
       disruptor.handleEventsWith(lastStage);

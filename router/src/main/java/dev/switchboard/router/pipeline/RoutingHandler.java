@@ -11,10 +11,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Stage 2: applies each command to the engine on the one routing thread, storing its events in an
- * {@link EventBuffer} it owns and shares between neighbouring slots (the slot records its range).
- * Without a {@link SnapshotFollower} (or once it has failed) it also takes the periodic snapshot
- * between batches, pausing routing while it serialises the state; with one it takes none.
+ * Stage 2: applies each command to the engine on the one routing thread, storing its events in the
+ * {@link EventBuffers} buffer for its sequence (the slot records where). Without a {@link
+ * SnapshotFollower} (or once it has failed) it also takes the periodic snapshot between batches,
+ * pausing routing while it serialises the state; with one it takes none.
  *
  * <p>Time: producers stamp commands as they publish, but two producers can race (one reads the
  * clock, is descheduled, and claims its slot after a later reader). The engine is promised
@@ -30,20 +30,8 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
   private final SnapshotTimings timings;
   private final SnapshotOutput snapshotBytes = new SnapshotOutput(1 << 16);
 
-  /** The fused layout's buffer shared by the slots of a batch; null in the parallel layout. */
-  private final EventBuffer batchEvents;
-
-  /**
-   * The parallel layout's buffers, each shared by {@value #CHUNK} consecutive ring sequences and
-   * cleared by the dispatch stage after the last of them; twice as many as the ring needs, so that
-   * routing never writes into a chunk whose slots dispatch has not finished.
-   */
-  private final EventBuffer[] chunks;
-
-  private final int chunkMask;
-
-  /** Ring sequences per chunk of the parallel layout. */
-  static final int CHUNK = 64;
+  /** Where each sequence's events go; shared with the dispatch stage. */
+  private final EventBuffers events;
 
   private long lastTimestampMs;
   private long sinceSnapshot;
@@ -60,23 +48,8 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
       SnapshotWriter snapshots,
       SnapshotTimings timings,
       boolean snapshotsHere,
-      boolean fused,
-      int ringSize) {
-    if (fused) {
-      // A batch is at most 64 commands; room for 64 events each before shrinking back.
-      // Renewed after 256k events (about 100k commands); see EventBuffer#clear.
-      this.batchEvents = new EventBuffer(JournalHandler.MAX_BATCH_ENTRIES * 64, 1 << 18);
-      this.chunks = null;
-      this.chunkMask = 0;
-    } else {
-      this.batchEvents = null;
-      int n = Math.max(2, 2 * ringSize / CHUNK);
-      this.chunks = new EventBuffer[n];
-      for (int i = 0; i < n; i++) {
-        chunks[i] = new EventBuffer(CHUNK * 64, 1 << 12);
-      }
-      this.chunkMask = n - 1;
-    }
+      EventBuffers events) {
+    this.events = events;
     this.engine = engine;
     this.lastTimestampMs = lastTimestampMs;
     this.snapshotEveryCommands = snapshotEveryCommands;
@@ -91,12 +64,11 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
   public void onEvent(CommandSlot slot, long sequence, boolean endOfBatch) {
     long nowMs = Math.max(slot.timestampMs, lastTimestampMs);
     lastTimestampMs = nowMs;
-    EventBuffer events =
-        batchEvents != null ? batchEvents : chunks[(int) (sequence / CHUNK) & chunkMask];
-    slot.events = events;
-    slot.eventsFrom = events.size();
-    engine.apply(nowMs, slot.command, events);
-    slot.eventsTo = events.size();
+    EventBuffer buffer = events.forSequence(sequence);
+    slot.events = buffer;
+    slot.eventsFrom = buffer.size();
+    engine.apply(nowMs, slot.command, buffer);
+    slot.eventsTo = buffer.size();
     sinceSnapshot++;
     if (endOfBatch
         && snapshotEveryCommands > 0
@@ -144,22 +116,6 @@ final class RoutingHandler implements EventHandler<CommandSlot> {
    */
   void takeSnapshotsHere() {
     snapshotsHere = true;
-  }
-
-  /**
-   * The dispatch stage handed over the events of {@code sequence}; buffers whose events have all
-   * gone are cleared: the fused layout's at the end of its batch ({@code endOfBatch}, which the
-   * fused handler sets on the batch's last slot), a parallel-layout chunk after its last sequence.
-   * Called on the dispatch thread (the routing thread itself in the fused layout).
-   */
-  void eventsDispatched(long sequence, boolean endOfBatch) {
-    if (batchEvents != null) {
-      if (endOfBatch) {
-        batchEvents.clear();
-      }
-    } else if (sequence % CHUNK == CHUNK - 1) {
-      chunks[(int) (sequence / CHUNK) & chunkMask].clear();
-    }
   }
 
   long lastTimestampMs() {
