@@ -81,8 +81,14 @@ public final class PbxSimulatorMain {
       }
       SimulatorCounters c = sim.counters();
       System.out.printf(
-          "calls started %d, answered %d, abandoned %d, callbacks %d, surveys %d%n",
-          c.callsStarted(), c.answered(), c.abandoned(), c.callbacks(), c.surveys());
+          "calls started %d, answered %d, abandoned %d, still in progress %d, callbacks %d,"
+              + " surveys %d%n",
+          c.callsStarted(),
+          c.answered(),
+          c.abandoned(),
+          c.callsInProgress(),
+          c.callbacks(),
+          c.surveys());
     }
   }
 

@@ -85,18 +85,25 @@ class DemoEndToEndIT {
             new SwitchboardApplication.Settings(configuration, loaders, adjust, true, true));
     PbxSimulator simulator = app.simulator().orElseThrow();
 
-    await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(80));
+    Supplier<String> state =
+        () -> "simulator " + simulator.counters() + ", router " + totals(queues());
+    await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(80), state);
     simulator.stop();
-    // Drained: nothing waits or rings, and every contact the router took in has ended one way.
+    // Drained: every caller the simulator placed has hung up (arrivals stop, but a caller already
+    // in the IVR reaches a queue after this point, so an idle router alone is not drained), nothing
+    // waits or rings, every contact the router took in has ended one way, and the statistics have
+    // caught up with the simulator's answers.
     await(
         () -> {
+          SimulatorCounters s = simulator.counters();
           Totals t = totals(queues());
-          return t.waiting() == 0 && t.offered() == t.answered() + t.abandoned() + t.overflowed();
+          return s.callsInProgress() == 0
+              && t.waiting() == 0
+              && t.offered() == t.answered() + t.abandoned() + t.overflowed()
+              && t.answered() == s.answered();
         },
-        Duration.ofSeconds(60));
-    await(
-        () -> totals(queues()).answered() == simulator.counters().answered(),
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(60),
+        state);
 
     Totals totals = totals(queues());
     SimulatorCounters sim = simulator.counters();
@@ -146,12 +153,14 @@ class DemoEndToEndIT {
     }
   }
 
-  /** Polls a condition every 20 ms until it holds; fails at the deadline. */
-  static void await(BooleanSupplier condition, Duration timeout) {
+  /**
+   * Polls a condition every 20 ms until it holds; fails at the deadline, saying where things are.
+   */
+  static void await(BooleanSupplier condition, Duration timeout, Supplier<String> state) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
+        throw new AssertionError("condition not met within " + timeout + ": " + state.get());
       }
       LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }

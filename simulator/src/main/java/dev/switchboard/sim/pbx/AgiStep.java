@@ -99,12 +99,10 @@ final class AgiStep {
       pbx.surveys.incrementAndGet();
     }
     if (glue.hangupRequested) {
-      pbx.hangup(ch, 16);
-      pbx.refreshDevice(ch.endpoint);
       if (!call.everAnswered && glue.script.equals("ivr")) {
         pbx.abandoned.incrementAndGet();
       }
-      CallFlow.cancel(call.abandonTimer);
+      flow.finishCaller(call, 16);
       return;
     }
     String[] redirect = call.pendingRedirect;

@@ -484,6 +484,9 @@ final class CallFlow {
   void finishCaller(InboundCall call, int cause) {
     cancel(call.abandonTimer);
     cancel(call.talkTimer);
+    if (!call.channel.hungUp) {
+      pbx.callsEnded.incrementAndGet();
+    }
     pbx.hangup(call.channel, cause);
     pbx.refreshDevice(call.channel.endpoint);
   }

@@ -36,6 +36,7 @@ public final class SimulatedPbx {
   final AtomicLong callsStarted = new AtomicLong();
   final AtomicLong answered = new AtomicLong();
   final AtomicLong abandoned = new AtomicLong();
+  final AtomicLong callsEnded = new AtomicLong();
   final AtomicLong callbacks = new AtomicLong();
   final AtomicLong surveys = new AtomicLong();
 
@@ -123,8 +124,11 @@ public final class SimulatedPbx {
 
   /** Counters so far. */
   public SimulatorCounters counters() {
+    // Ended before started: a call that starts between the two reads shows as in progress, never
+    // as more ended than started.
+    long ended = callsEnded.get();
     return new SimulatorCounters(
-        callsStarted.get(), answered.get(), abandoned.get(), callbacks.get(), surveys.get());
+        callsStarted.get(), answered.get(), abandoned.get(), ended, callbacks.get(), surveys.get());
   }
 
   // ---------------------------------------------------------------- channel primitives

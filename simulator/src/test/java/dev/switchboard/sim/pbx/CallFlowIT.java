@@ -113,6 +113,7 @@ class CallFlowIT {
       h.pbx.startInboundCall(
           "600", "+1555", "Bob", new VirtualCaller(List.of(), -1, -1, false, true, 4));
       String ch = c.await(event("MusicOnHoldStart"), WAIT).getOr("Channel", "");
+      assertThat(h.pbx.counters().callsInProgress()).isEqualTo(1);
       c.send("Redirect", "Channel", ch, "Context", "switchboard-connect", "Exten", "agent01");
       List<AmiMessage> hangups = c.awaitCount(event("Hangup"), 2, WAIT);
       assertThat(hangups.get(0).getOr("Channel", "")).contains("agent01");
@@ -126,6 +127,9 @@ class CallFlowIT {
       assertThat(h.agi.sessions().get(1).replies.get(0)).isEqualTo("200 result=4");
       assertThat(h.pbx.counters().surveys()).isEqualTo(1);
       assertThat(h.pbx.counters().answered()).isEqualTo(1);
+      // The caller stayed on the line for the survey, and its hangup after it ends the call once.
+      assertThat(h.pbx.counters().callsEnded()).isEqualTo(1);
+      assertThat(h.pbx.counters().callsInProgress()).isZero();
     }
   }
 
@@ -143,6 +147,8 @@ class CallFlowIT {
       AmiMessage hangup = c.await(event("Hangup"), WAIT);
       assertThat(hangup.getOr("Context", "")).isEqualTo("switchboard-overflow");
       assertThat(hangup.getOr("Cause", "")).isEqualTo("16");
+      assertThat(h.pbx.counters().callsInProgress()).isZero();
+      assertThat(h.pbx.counters().answered()).isZero();
     }
   }
 
