@@ -15,6 +15,10 @@ import dev.switchboard.sim.traffic.TrafficModel;
 import dev.switchboard.sim.traffic.VirtualCaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -68,7 +72,8 @@ public final class PbxSimulator implements AutoCloseable {
     }
     started = true;
     SplittableRandom random = new SplittableRandom(b.seed);
-    scheduler = new RealTimeScheduler(b.timeScale, System.currentTimeMillis() * 1000);
+    long startMs = b.clockStart != null ? b.clockStart.toEpochMilli() : System.currentTimeMillis();
+    scheduler = new RealTimeScheduler(b.timeScale, startMs * 1000);
     agiClient = b.agiPort > 0 ? new AgiClient(2000, 60_000) : null;
     PbxConfiguration cfg =
         new PbxConfiguration(b.pbxId, b.scenario.trunkEndpoint(), b.agiHost, b.agiPort, 15, 500);
@@ -194,6 +199,7 @@ public final class PbxSimulator implements AutoCloseable {
     private int agiPort;
     private String pbxId = "pbx1";
     private double timeScale = 1.0;
+    private Instant clockStart;
     private long seed = 1;
     private boolean autoTraffic = true;
     private long agentLoginDelayMs = 50;
@@ -236,6 +242,25 @@ public final class PbxSimulator implements AutoCloseable {
     public Builder timeScale(double scale) {
       this.timeScale = scale;
       return this;
+    }
+
+    /**
+     * Where the simulated clock starts (default: now). The scenario's intraday profile reads the
+     * hour of this clock, so a fixed start gives the same arrival rates at any hour of the real
+     * day: the morning peak can be shown in the evening, and a test runs as long at night as by
+     * day.
+     */
+    public Builder clockStart(Instant start) {
+      this.clockStart = start;
+      return this;
+    }
+
+    /** The simulated clock starts today (UTC) at this time of day; {@code null} = now. */
+    public Builder clockStartTodayAt(LocalTime timeOfDayUtc) {
+      return clockStart(
+          timeOfDayUtc == null
+              ? null
+              : LocalDate.now(ZoneOffset.UTC).atTime(timeOfDayUtc).toInstant(ZoneOffset.UTC));
     }
 
     /** Seed of all randomness. */

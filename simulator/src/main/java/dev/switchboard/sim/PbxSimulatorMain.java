@@ -4,6 +4,7 @@ import dev.switchboard.sim.pbx.SimulatorCounters;
 import dev.switchboard.sim.traffic.ScenarioLoader;
 import dev.switchboard.sim.traffic.SimulationScenario;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp … dev.switchboard.sim.PbxSimulatorMain [--scenario demo|FILE.yaml] [--ami-port 5038]
  *     [--ami-user router] [--agi 127.0.0.1:4573] [--pbx-id pbx1] [--time-scale 1.0] [--seed 42]
- *     [--duration-seconds N]
+ *     [--start-time HH:MM] [--duration-seconds N]
  * </pre>
  *
  * The AMI secret comes from the environment variable {@code SIM_AMI_SECRET} (default {@code
@@ -32,6 +33,7 @@ public final class PbxSimulatorMain {
     String pbxId = "pbx1";
     double timeScale = 1.0;
     long seed = 42;
+    LocalTime startTime = null;
     long durationSeconds = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -39,17 +41,22 @@ public final class PbxSimulatorMain {
       if (v == null && !a.equals("--help")) {
         usage("missing value for " + a);
       }
-      switch (a) {
-        case "--scenario" -> scenarioArg = v;
-        case "--ami-port" -> amiPort = Integer.parseInt(v);
-        case "--ami-user" -> user = v;
-        case "--agi" -> agi = v;
-        case "--pbx-id" -> pbxId = v;
-        case "--time-scale" -> timeScale = Double.parseDouble(v);
-        case "--seed" -> seed = Long.parseLong(v);
-        case "--duration-seconds" -> durationSeconds = Long.parseLong(v);
-        case "--help" -> usage(null);
-        default -> usage("unknown option " + a);
+      try {
+        switch (a) {
+          case "--scenario" -> scenarioArg = v;
+          case "--ami-port" -> amiPort = Integer.parseInt(v);
+          case "--ami-user" -> user = v;
+          case "--agi" -> agi = v;
+          case "--pbx-id" -> pbxId = v;
+          case "--time-scale" -> timeScale = Double.parseDouble(v);
+          case "--seed" -> seed = Long.parseLong(v);
+          case "--start-time" -> startTime = LocalTime.parse(v);
+          case "--duration-seconds" -> durationSeconds = Long.parseLong(v);
+          case "--help" -> usage(null);
+          default -> usage("unknown option " + a);
+        }
+      } catch (RuntimeException e) {
+        usage("bad value for " + a + ": '" + v + "' (" + e.getMessage() + ")");
       }
       i++;
     }
@@ -65,6 +72,7 @@ public final class PbxSimulatorMain {
             .amiCredentials(user, secret)
             .pbxId(pbxId)
             .timeScale(timeScale)
+            .clockStartTodayAt(startTime)
             .seed(seed);
     if (!agi.isEmpty()) {
       int colon = agi.lastIndexOf(':');
@@ -98,7 +106,7 @@ public final class PbxSimulatorMain {
     }
     System.err.println(
         "usage: PbxSimulatorMain [--scenario demo|FILE] [--ami-port N] [--ami-user U]"
-            + " [--agi HOST:PORT] [--pbx-id ID] [--time-scale X] [--seed N]"
+            + " [--agi HOST:PORT] [--pbx-id ID] [--time-scale X] [--start-time HH:MM] [--seed N]"
             + " [--duration-seconds N]   (AMI secret from $SIM_AMI_SECRET)");
     System.exit(problem == null ? 0 : 2);
   }

@@ -13,6 +13,7 @@ import dev.switchboard.sim.traffic.SimulationScenario;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -125,6 +126,32 @@ class PbxSimulatorIT {
       assertThat(first.environment)
           .anyMatch(l -> l.equals("agi_network_script: ivr?entry=600&pbx=pbx7"))
           .anyMatch(l -> l.startsWith("agi_callerid: +4930999000"));
+    }
+  }
+
+  @Test
+  void shouldStartItsClockWhereToldSoTheIntradayProfileDoesNotFollowTheRealHour() throws Exception {
+    SimulationScenario scenario =
+        ScenarioLoader.load(
+            new ByteArrayInputStream(SCENARIO.getBytes(StandardCharsets.UTF_8)), "it.yaml");
+    Instant start = Instant.parse("2026-03-02T10:00:00Z");
+    try (PbxSimulator sim =
+        PbxSimulator.builder()
+            .scenario(scenario)
+            .amiPort(0)
+            .amiCredentials("router", "pw")
+            .autoTraffic(false)
+            .clockStart(start)
+            .build()) {
+      sim.start();
+      try (TestAmiClient c = new TestAmiClient(sim.amiPort())) {
+        assertThat(c.login("router", "pw").getOr("Response", "")).isEqualTo("Success");
+        sim.placeCall("600", "+15550001", List.of());
+        AmiMessage created = c.await(event("Newchannel"), Duration.ofSeconds(10));
+        // A uniqueid is the channel's creation time on the PBX clock, in epoch seconds.
+        long seconds = Long.parseLong(created.getOr("Uniqueid", "").split("\\.")[0]);
+        assertThat(seconds).isBetween(start.getEpochSecond(), start.getEpochSecond() + 60);
+      }
     }
   }
 }

@@ -40,6 +40,7 @@ final class DemoSimulator {
             .agiTarget(config.agi().bindAddress(), agiPort)
             .pbxId(pbx.id())
             .timeScale(run.timeScale())
+            .clockStartTodayAt(run.startTime())
             .seed(run.seed())
             .autoTraffic(settings.simulatorArrivals())
             .agentLoginDelayMs(Math.round(AGENT_LOGIN_GAP_MS * run.timeScale()))

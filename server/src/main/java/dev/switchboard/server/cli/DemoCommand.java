@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.LocalTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,14 @@ public final class DemoCommand implements Callable<Integer> {
   Double timeScale;
 
   @Option(
+      names = "--start-time",
+      paramLabel = "HH:MM",
+      description =
+          "Start the simulated clock at this UTC time of day, e.g. 10:00 for the morning peak"
+              + " (default: the configuration's, or now).")
+  LocalTime startTime;
+
+  @Option(
       names = "--data",
       paramLabel = "DIR",
       description = "Directory for the journal and event log (default: a new temporary one).")
@@ -90,6 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (agents != null && (agents < 1 || agents > 30)) {
       err.println("switchboard demo: --agents must be between 1 and 30");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    if (timeScale != null && !(timeScale >= 0.01 && timeScale <= 1_000)) {
+      err.println("switchboard demo: --time-scale must be between 0.01 and 1000");
       err.flush();
       return ExitCodes.USAGE;
     }
@@ -175,8 +189,11 @@ public final class DemoCommand implements Callable<Integer> {
             .map(p -> p.port() == 0 ? p.withPort(amiPort).withReconnect(10, 100) : p)
             .toList();
     SwitchboardConfiguration adjusted = c.withPbxs(pbxs).withHttp(c.http().withPort(httpPort));
-    if (timeScale != null && adjusted.simulator() != null) {
-      adjusted = adjusted.withSimulatorTimeScale(timeScale);
+    if (timeScale != null) {
+      adjusted = adjusted.withSimulator(s -> s.withTimeScale(timeScale));
+    }
+    if (startTime != null) {
+      adjusted = adjusted.withSimulator(s -> s.withStartTime(startTime));
     }
     if (agents != null) {
       adjusted = adjusted.withFirstAgents(agents);

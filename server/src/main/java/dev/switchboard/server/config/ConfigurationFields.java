@@ -133,7 +133,7 @@ public final class ConfigurationFields {
             "waiting"));
     f.put(ALERT_THRESHOLD, List.of("raise", "clear"));
     f.put(LOGGING, List.of("level", "loggers"));
-    f.put(SIMULATOR, List.of("scenario", "timeScale", "seed", "pbx"));
+    f.put(SIMULATOR, List.of("scenario", "timeScale", "seed", "pbx", "startTime"));
     return java.util.Collections.unmodifiableMap(f);
   }
 }

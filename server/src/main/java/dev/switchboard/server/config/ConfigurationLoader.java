@@ -643,12 +643,21 @@ public final class ConfigurationLoader {
     String scenario = f.string("scenario", "builtin:demo");
     double timeScale = f.decimal("timeScale", 1.0, 0.01, 1_000);
     long seed = f.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+    LocalTime startTime = null;
+    if (f.has("startTime")) {
+      String text = f.requiredString("startTime");
+      try {
+        startTime = text == null ? null : LocalTime.parse(text);
+      } catch (DateTimeParseException e) {
+        f.error("startTime", "must be a time of day HH:MM (UTC), got '" + text + "'");
+      }
+    }
     String pbx = f.string("pbx", pbxIds.isEmpty() ? null : pbxIds.iterator().next());
     if (pbx == null) {
       f.error("pbx", "the simulator stands in for a configured PBX; configure one under pbxs");
     } else if (!pbxIds.contains(pbx)) {
       f.error("pbx", "unknown PBX '" + pbx + "'");
     }
-    return new SimulatorRunConfiguration(scenario, timeScale, seed, pbx);
+    return new SimulatorRunConfiguration(scenario, timeScale, seed, pbx, startTime);
   }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.router.api.RouterConfiguration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole configuration of one Switchboard, as loaded and validated from its YAML file by {@link
@@ -101,16 +102,27 @@ public record SwitchboardConfiguration(
         simulator);
   }
 
-  /** A copy whose simulator runs at another speed (no-op without a simulator). */
-  public SwitchboardConfiguration withSimulatorTimeScale(double timeScale) {
+  /**
+   * A copy with the simulator section changed, e.g. {@code c.withSimulator(s ->
+   * s.withTimeScale(20))} (no-op without a simulator).
+   */
+  public SwitchboardConfiguration withSimulator(UnaryOperator<SimulatorRunConfiguration> change) {
     if (simulator == null) {
       return this;
     }
-    SimulatorRunConfiguration sim =
-        new SimulatorRunConfiguration(
-            simulator.scenario(), timeScale, simulator.seed(), simulator.pbxId());
     return new SwitchboardConfiguration(
-        source, pbxs, skills, routing, ivr, http, agi, users, journal, stats, logging, sim);
+        source,
+        pbxs,
+        skills,
+        routing,
+        ivr,
+        http,
+        agi,
+        users,
+        journal,
+        stats,
+        logging,
+        change.apply(simulator));
   }
 
   /**

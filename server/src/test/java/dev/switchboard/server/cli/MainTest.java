@@ -161,6 +161,17 @@ class MainTest {
   }
 
   @Test
+  void shouldRefuseADemoClockThatCannotRun() {
+    Run speed = run("demo", "--time-scale", "0");
+    assertThat(speed.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(speed.err()).contains("--time-scale must be between 0.01 and 1000");
+
+    Run start = run("demo", "--start-time", "25:00");
+    assertThat(start.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(start.err()).contains("--start-time", "25:00");
+  }
+
+  @Test
   void shouldRefuseToReplayWhatIsNotAJournal() {
     Run run = run("replay", "--journal", dir.resolve("nothing-here").toString());
 

@@ -14,6 +14,7 @@ import dev.switchboard.router.pipeline.WaitMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,24 @@ class ConfigurationLoaderTest {
         .asString()
         .contains("journal.waitMode")
         .contains("must be one of BLOCKING, YIELDING, BUSY_SPIN");
+  }
+
+  @Test
+  void shouldReadTheSimulatorsStartTimeAndRefuseOneThatIsNotATimeOfDay() throws Exception {
+    SimulatorRunConfiguration sim =
+        parse(MINIMAL + "simulator: {timeScale: 20, startTime: \"10:30\"}\n", dir).simulator();
+    assertThat(sim.startTime()).isEqualTo(LocalTime.of(10, 30));
+    assertThat(sim.timeScale()).isEqualTo(20.0);
+    assertThat(sim.pbxId()).isEqualTo("pbx1");
+    assertThat(parse(MINIMAL + "simulator: {}\n", dir).simulator().startTime())
+        .as("now, by default")
+        .isNull();
+
+    assertThat(errors(MINIMAL + "simulator: {startTime: \"25:00\"}\n", dir))
+        .singleElement()
+        .asString()
+        .contains("simulator.startTime")
+        .contains("must be a time of day HH:MM (UTC), got '25:00'");
   }
 
   @Test
