@@ -89,11 +89,12 @@ public final class PbxSimulatorMain {
       }
       SimulatorCounters c = sim.counters();
       System.out.printf(
-          "calls started %d, answered %d, abandoned %d, still in progress %d, callbacks %d,"
-              + " surveys %d%n",
+          "calls started %d, answered %d, abandoned %d, overflowed %d, still in progress %d,"
+              + " callbacks %d, surveys %d%n",
           c.callsStarted(),
           c.answered(),
           c.abandoned(),
+          c.overflowed(),
           c.callsInProgress(),
           c.callbacks(),
           c.surveys());

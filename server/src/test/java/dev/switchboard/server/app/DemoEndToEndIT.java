@@ -119,6 +119,8 @@ class DemoEndToEndIT {
         .isEqualTo(totals.offered());
     assertThat(totals.answered()).isPositive().isEqualTo(sim.answered());
     assertThat(totals.offered()).isLessThanOrEqualTo(sim.callsStarted());
+    // The PBX sees the overflows to a number or to a hangup; those to another queue stay inside.
+    assertThat(sim.overflowed()).isLessThanOrEqualTo(totals.overflowed());
   }
 
   /** Sums over every queue of GET /api/v1/queues. */

@@ -34,6 +34,7 @@ final class CallFlow {
     SimScheduler.Timer abandonTimer;
     SimScheduler.Timer talkTimer;
     boolean everAnswered;
+    boolean overflowed;
     AgiStep.Glue agi;
     String[] pendingRedirect;
 
@@ -390,7 +391,9 @@ final class CallFlow {
       cancel(call.abandonTimer);
       if (!call.everAnswered) {
         call.everAnswered = true;
-        pbx.answered.incrementAndGet();
+        if (!leg.overflow) {
+          pbx.answered.incrementAndGet();
+        }
       }
       long limit = call.script.talkLimitMs();
       if (limit >= 0 && (leg.talkMs < 0 || limit < leg.talkMs)) {
@@ -502,6 +505,10 @@ final class CallFlow {
 
   private void overflow(InboundCall call, String exten) {
     SimChannel ch = call.channel;
+    if (!call.overflowed) {
+      call.overflowed = true;
+      pbx.overflowed.incrementAndGet();
+    }
     if (exten.equalsIgnoreCase("hangup")) {
       pbx.newexten(ch, "switchboard-overflow", exten, 1, "Hangup", "");
       pbx.softHangupRequest(ch, 16);

@@ -65,8 +65,9 @@ final class HangupFlow {
     }
   }
 
+  /** A caller who leaves unanswered abandons, unless the router had already sent it to overflow. */
   private void countAbandon(InboundCall call) {
-    if (!call.everAnswered) {
+    if (!call.everAnswered && !call.overflowed) {
       pbx.abandoned.incrementAndGet();
     }
   }

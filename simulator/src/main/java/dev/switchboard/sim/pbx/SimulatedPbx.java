@@ -36,6 +36,7 @@ public final class SimulatedPbx {
   final AtomicLong callsStarted = new AtomicLong();
   final AtomicLong answered = new AtomicLong();
   final AtomicLong abandoned = new AtomicLong();
+  final AtomicLong overflowed = new AtomicLong();
   final AtomicLong callsEnded = new AtomicLong();
   final AtomicLong callbacks = new AtomicLong();
   final AtomicLong surveys = new AtomicLong();
@@ -128,7 +129,13 @@ public final class SimulatedPbx {
     // as more ended than started.
     long ended = callsEnded.get();
     return new SimulatorCounters(
-        callsStarted.get(), answered.get(), abandoned.get(), ended, callbacks.get(), surveys.get());
+        callsStarted.get(),
+        answered.get(),
+        abandoned.get(),
+        overflowed.get(),
+        ended,
+        callbacks.get(),
+        surveys.get());
   }
 
   // ---------------------------------------------------------------- channel primitives

@@ -148,7 +148,28 @@ class CallFlowIT {
       assertThat(hangup.getOr("Context", "")).isEqualTo("switchboard-overflow");
       assertThat(hangup.getOr("Cause", "")).isEqualTo("16");
       assertThat(h.pbx.counters().callsInProgress()).isZero();
+      assertThat(h.pbx.counters().overflowed()).isEqualTo(1);
       assertThat(h.pbx.counters().answered()).isZero();
+      assertThat(h.pbx.counters().abandoned()).isZero();
+    }
+  }
+
+  @Test
+  void shouldCountAnOverflowToANumberAsOverflowedNotAsAnsweredByAnAgent() throws Exception {
+    try (SimHarness h = new SimHarness(5000);
+        TestAmiClient c = h.client()) {
+      h.pbx.startInboundCall("600", "+1555", "Bob", SimHarness.caller(-1));
+      String ch = c.await(event("MusicOnHoldStart"), WAIT).getOr("Channel", "");
+      c.send("Redirect", "Channel", ch, "Context", "switchboard-overflow", "Exten", "8000");
+      AmiMessage answered = c.await(event("DialEnd", "DialStatus", "ANSWER"), WAIT);
+      assertThat(answered.getOr("DestChannel", "")).startsWith("PJSIP/sipp-");
+      // Answered on the PBX thread, which handles this Getvar only once the answer is complete.
+      AmiMessage status =
+          c.awaitResponse(c.send("Getvar", "Channel", ch, "Variable", "DIALSTATUS"), WAIT);
+      assertThat(status.getOr("Value", "")).isEqualTo("ANSWER");
+      assertThat(h.pbx.counters().overflowed()).isEqualTo(1);
+      assertThat(h.pbx.counters().answered()).as("voicemail is not an agent").isZero();
+      assertThat(h.pbx.counters().callsInProgress()).isEqualTo(1);
     }
   }
 
