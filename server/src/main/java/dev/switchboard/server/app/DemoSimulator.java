@@ -20,10 +20,7 @@ final class DemoSimulator {
   /** The built-in scenario's name in {@code simulator.scenario}. */
   static final String BUILTIN_DEMO = "builtin:demo";
 
-  /**
-   * Real-time gap between the virtual agents' logins: the wallboard fills up visibly, and the CTI
-   * link (which must see each login: the simulator does not repeat them) has time to come up.
-   */
+  /** Real-time gap between the virtual agents' logins, so the wallboard fills up visibly. */
   private static final long AGENT_LOGIN_GAP_MS = 300;
 
   private DemoSimulator() {}

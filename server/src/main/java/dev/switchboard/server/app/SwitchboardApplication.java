@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *      get replay=true, except the statistics, which already saw those events in the rebuild
  *   3. the configuration is applied: ConfigurationChanged (journaled) when it differs from what
  *      the journal recovered
- *   4. the IVR, the CTI links and the HTTP server start
- *   5. the simulator starts (demo only), pointed at the IVR's FastAGI port
+ *   4. the IVR starts; the simulator (demo only) starts, pointed at the IVR's FastAGI port, and
+ *      listens for AMI before the CTI links dial it; then the CTI links and the HTTP server start
  * shutdown, reversed: the IVR stops taking calls and HTTP stops taking writes, the router drains,
  * journals and snapshots, then the PBX links, statistics and simulator close.
  * </pre>
@@ -202,6 +202,13 @@ public final class SwitchboardApplication implements AutoCloseable {
       ivr.start();
       started.add(ivr);
     }
+    // The stand-in PBX listens before the CTI link dials it. Its agents and callers start at the
+    // link's login, and every AMI session is told the agents' state when it is ready for events, so
+    // no login is missed.
+    if (settings.simulator() && config.simulator() != null) {
+      simulator = DemoSimulator.start(config, ivr == null ? 0 : ivr.port(), settings);
+      started.add(simulator);
+    }
     if (cti != null) {
       cti.start();
       started.add(cti);
@@ -213,13 +220,6 @@ public final class SwitchboardApplication implements AutoCloseable {
     http.start();
     started.add(http);
 
-    // 5. The stand-in PBX, pointed at the IVR.
-    if (settings.simulator() && config.simulator() != null) {
-      awaitFirstConnectAttempt(config.simulator().pbxId());
-      simulator = DemoSimulator.start(config, ivr == null ? 0 : ivr.port(), settings);
-      started.add(simulator);
-    }
-
     LOG.info(
         "switchboard started in {} ms: {}; configuration {} ({} queues, {} agents); {}",
         (System.nanoTime() - startNanos) / 1_000_000,
@@ -228,31 +228,6 @@ public final class SwitchboardApplication implements AutoCloseable {
         config.routing().queues().size(),
         config.routing().agents().size(),
         endpoints());
-  }
-
-  /**
-   * Waits until the CTI link to the simulated PBX has tried once (and failed: nothing listens yet).
-   * The simulator's agents log in over AMI the moment it starts, and a login the adapter does not
-   * see is lost; after its first attempt the adapter retries within its (short, for a simulated
-   * PBX) minimum back-off, so it is connected before most agents log in.
-   */
-  private void awaitFirstConnectAttempt(String pbxId) {
-    if (cti == null) {
-      return;
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean tried =
-          cti.links().stream()
-              .anyMatch(
-                  l ->
-                      l.pbxId().equals(pbxId)
-                          && (l.reconnects() > 0 || l.state() == dev.switchboard.cti.LinkState.UP));
-      if (tried) {
-        return;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-    }
   }
 
   private static CustomerDirectory directory(IvrConfiguration ivr) {

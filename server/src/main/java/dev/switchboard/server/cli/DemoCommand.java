@@ -182,12 +182,9 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private SwitchboardConfiguration adjust(SwitchboardConfiguration c, int httpPort, int amiPort) {
-    // The simulated PBX starts after the adapter's first connect attempt; a short back-off lets the
-    // adapter log in before the simulator's agents do (their logins are not repeated).
+    // Port 0 in the file: the simulator stands in for that PBX on the free port picked here.
     List<PbxLinkConfiguration> pbxs =
-        c.pbxs().stream()
-            .map(p -> p.port() == 0 ? p.withPort(amiPort).withReconnect(10, 100) : p)
-            .toList();
+        c.pbxs().stream().map(p -> p.port() == 0 ? p.withPort(amiPort) : p).toList();
     SwitchboardConfiguration adjusted = c.withPbxs(pbxs).withHttp(c.http().withPort(httpPort));
     if (timeScale != null) {
       adjusted = adjusted.withSimulator(s -> s.withTimeScale(timeScale));

@@ -43,20 +43,4 @@ public record PbxLinkConfiguration(
         reconnectMinMs,
         reconnectMaxMs);
   }
-
-  /** The same PBX with another reconnect back-off. */
-  public PbxLinkConfiguration withReconnect(long minMs, long maxMs) {
-    return new PbxLinkConfiguration(
-        id,
-        host,
-        port,
-        username,
-        secret,
-        waitContext,
-        connectContext,
-        overflowContext,
-        callbackOfferContext,
-        minMs,
-        maxMs);
-  }
 }

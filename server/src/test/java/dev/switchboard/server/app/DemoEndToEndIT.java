@@ -80,9 +80,7 @@ class DemoEndToEndIT {
     UnaryOperator<SwitchboardConfiguration> adjust =
         c ->
             c.withPbxs(
-                    c.pbxs().stream()
-                        .map((PbxLinkConfiguration p) -> p.withPort(amiPort).withReconnect(10, 100))
-                        .toList())
+                    c.pbxs().stream().map((PbxLinkConfiguration p) -> p.withPort(amiPort)).toList())
                 .withHttp(c.http().withPort(0))
                 .withSimulator(s -> s.withTimeScale(TIME_SCALE).withStartTime(SIMULATED_START));
     SwitchboardConfiguration configuration = adjust.apply(loaders.get().load(file));
