@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -65,8 +64,7 @@ class DemoEndToEndIT {
 
   @Test
   void shouldAccountForEveryCallFromArrivalToAnswerAbandonOrOverflow() throws Exception {
-    Path file = dir.resolve("switchboard.yaml");
-    Files.copy(Path.of("src/main/resources/demo/switchboard.yaml"), file);
+    Path file = DemoConfigurationFile.copyInto(dir);
     Map<String, String> env =
         Map.of(
             "SWITCHBOARD_PBX1_SECRET", "e2e-ami-secret",

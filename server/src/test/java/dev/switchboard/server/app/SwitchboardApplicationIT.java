@@ -49,7 +49,7 @@ class SwitchboardApplicationIT {
       throws Exception {
     Path file = dir.resolve("switchboard.yaml");
     if (!Files.exists(file)) {
-      Files.copy(Path.of("src/main/resources/demo/switchboard.yaml"), file);
+      DemoConfigurationFile.copyInto(dir);
     }
     UnaryOperator<SwitchboardConfiguration> adjust =
         c ->
