@@ -107,7 +107,8 @@ public sealed interface MenuNode {
   /**
    * Sets what the contact carries to the router: extra skills with levels, a priority (-1 = keep),
    * a language (also switches the prompt set; empty = keep), a queue (empty = keep) and free
-   * attributes.
+   * attributes; and whether the caller takes the survey after the conversation ({@code null} =
+   * keep; the IVR sets {@code SB_SURVEY}, which the dialplan reads when the agent hangs up).
    */
   record SetAttributes(
       String id,
@@ -116,6 +117,7 @@ public sealed interface MenuNode {
       String language,
       String queue,
       Map<String, String> attributes,
+      Boolean survey,
       String next)
       implements MenuNode {
     public SetAttributes {

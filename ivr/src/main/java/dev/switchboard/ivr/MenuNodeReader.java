@@ -203,10 +203,12 @@ final class MenuNodeReader {
     String language = "";
     String queue = "";
     Map<String, String> attributes = new LinkedHashMap<>();
+    Boolean survey = null;
     if (s == null) {
-      r.error(sp, "must be a mapping (skills, priority, language, queue, attributes)");
+      r.error(sp, "must be a mapping (skills, priority, language, queue, attributes, survey)");
     } else {
-      r.onlyFields(s, sp, Set.of("skills", "priority", "language", "queue", "attributes"));
+      r.onlyFields(
+          s, sp, Set.of("skills", "priority", "language", "queue", "attributes", "survey"));
       JsonNode sk = r.object(s, "skills", sp);
       if (sk != null) {
         String skp = YamlLineIndex.join(sp, "skills");
@@ -217,9 +219,10 @@ final class MenuNodeReader {
       language = r.text(s, "language", sp, "", false);
       queue = r.text(s, "queue", sp, "", false);
       attributes = r.textMap(s, "attributes", sp);
+      survey = s.hasNonNull("survey") ? r.bool(s, "survey", sp, false) : null;
     }
     return new MenuNode.SetAttributes(
-        id, skills, priority, language, queue, attributes, ref(n, "next", path, true));
+        id, skills, priority, language, queue, attributes, survey, ref(n, "next", path, true));
   }
 
   MenuNode hours(String id, JsonNode n, String path) {

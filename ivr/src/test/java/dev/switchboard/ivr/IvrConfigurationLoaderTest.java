@@ -119,6 +119,24 @@ class IvrConfigurationLoaderTest {
   }
 
   @Test
+  void shouldReadTheSurveyOptInAndRefuseAValueThatIsNotABoolean() {
+    String yaml =
+        base().replace("\"1\": q", "\"1\": optin")
+            + "    optin:\n      set: { survey: %s }\n      next: q\n";
+    MenuNode.SetAttributes optIn =
+        (MenuNode.SetAttributes) TestConfigs.yaml(yaml.formatted("true")).nodes().get("optin");
+    assertThat(optIn.survey()).isTrue();
+
+    assertThat(errors(yaml.formatted("maybe")))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("ivr.nodes.optin.set.survey");
+              assertThat(e.message()).isEqualTo("must be true or false, got 'maybe'");
+            });
+  }
+
+  @Test
   void shouldAllowALoopThroughAMenu() {
     // bye -> ... no; main's choice 2 goes back to hello, which leads to main: fine, main waits.
     assertThat(TestConfigs.yaml(base().replace("\"2\": bye", "\"2\": hello")).nodes()).hasSize(4);

@@ -261,6 +261,10 @@ public final class MenuEngine {
       s.queue = a.queue();
       queue(s, new Step.SetVariable("SB_QUEUE", a.queue()), Awaiting.ACK);
     }
+    if (a.survey() != null) {
+      // Read by the dialplan after the agent hangs up (switchboard-connect, Dial option g).
+      queue(s, new Step.SetVariable("SB_SURVEY", a.survey() ? "1" : "0"), Awaiting.ACK);
+    }
     s.then = a.next();
   }
 

@@ -351,6 +351,39 @@ class MenuEngineTest {
   }
 
   @Test
+  void shouldMarkACallerWhoOptsIntoTheSurveySoTheDialplanRunsItAfterTheCall() {
+    String prompts =
+        String.join(", ", dev.switchboard.ivr.ScriptConfiguration.defaults().prompts());
+    MenuEngine optIn =
+        new MenuEngine(
+            TestConfigs.yaml(
+                "ivr:\n"
+                    + "  pbxs: { pbx1: 127.0.0.1 }\n"
+                    + "  prompts: { en: [survey-offer, "
+                    + prompts
+                    + "] }\n"
+                    + "  entryPoints: { \"500\": { start: ask } }\n"
+                    + "  nodes:\n"
+                    + "    ask: { menu: survey-offer, choices: { \"1\": opted-in, \"2\": q },"
+                    + " fallback: q }\n"
+                    + "    opted-in: { set: { survey: true }, next: q }\n"
+                    + "    q: { queue: support }\n"));
+
+    EngineDriver yes = new EngineDriver(optIn, MONDAY_10_PARIS).keys("1");
+    yes.run(CALL, SessionContext.empty());
+    assertThat(yes.steps)
+        .containsSubsequence(
+            new Step.SetVariable("SB_SURVEY", "1"),
+            new Step.SetVariable("SB_CONTACT", CALL.contactId()));
+    assertThat(yes.published).hasSize(1);
+
+    EngineDriver no = new EngineDriver(optIn, MONDAY_10_PARIS).keys("2");
+    no.run(CALL, SessionContext.empty());
+    assertThat(no.steps).noneMatch(st -> st.toString().contains("SB_SURVEY"));
+    assertThat(no.published).hasSize(1);
+  }
+
+  @Test
   void shouldLookUpTheCallerByCallerIdAndBranchOnTier() {
     String prompts =
         String.join(", ", dev.switchboard.ivr.ScriptConfiguration.defaults().prompts());

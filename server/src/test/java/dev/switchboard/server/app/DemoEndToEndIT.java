@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and are routed to the simulator's agents through the CTI adapter over AMI; the router journals
  * everything; the statistics are read back over HTTP. After a few hundred calls, arrivals stop, the
  * system drains, and every call must be accounted for, in the API's figures and against the
- * simulator's own counters.
+ * simulator's own counters; so must every satisfaction score of the callers who opted in.
  */
 class DemoEndToEndIT {
 
@@ -92,18 +92,20 @@ class DemoEndToEndIT {
         () -> "simulator " + simulator.counters() + ", router " + totals(queues());
     await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(80), state);
     simulator.stop();
-    // Drained: every caller the simulator placed has hung up (arrivals stop, but a caller already
-    // in the IVR reaches a queue after this point, so an idle router alone is not drained), nothing
-    // waits or rings, every contact the router took in has ended one way, and the statistics have
-    // caught up with the simulator's answers.
+    // Drained: every caller the simulator placed has hung up, surveys included (arrivals stop,
+    // but a caller already in the IVR reaches a queue after this point, so an idle router alone is
+    // not drained); nothing waits, rings or waits for its callback; every contact the router took
+    // in has ended one way; and the statistics have caught up with the simulator.
     await(
         () -> {
           SimulatorCounters s = simulator.counters();
           Totals t = totals(queues());
           return s.callsInProgress() == 0
               && t.waiting() == 0
+              && t.callbacksPending() == 0
               && t.offered() == t.answered() + t.abandoned() + t.overflowed()
-              && t.answered() == s.answered();
+              && t.answered() - t.callbacksCompleted() == s.answered()
+              && t.csatCount() == s.surveys();
         },
         Duration.ofSeconds(60),
         state);
@@ -113,14 +115,29 @@ class DemoEndToEndIT {
     assertThat(totals.offered()).isGreaterThan(CALLS / 2);
     assertThat(totals.answered() + totals.abandoned() + totals.overflowed())
         .isEqualTo(totals.offered());
-    assertThat(totals.answered()).isPositive().isEqualTo(sim.answered());
+    // The router counts a callback answered too; the simulator counts inbound calls only.
+    assertThat(totals.answered() - totals.callbacksCompleted())
+        .isPositive()
+        .isEqualTo(sim.answered());
+    assertThat(totals.callbacksCompleted()).isLessThanOrEqualTo(sim.callbacks());
     assertThat(totals.offered()).isLessThanOrEqualTo(sim.callsStarted());
+    // Callers who opted in at the IVR rated the call after it, and every score reached the figures.
+    assertThat(sim.surveys()).isPositive();
+    assertThat(totals.csatCount()).isEqualTo(sim.surveys());
     // The PBX sees the overflows to a number or to a hangup; those to another queue stay inside.
     assertThat(sim.overflowed()).isLessThanOrEqualTo(totals.overflowed());
   }
 
   /** Sums over every queue of GET /api/v1/queues. */
-  record Totals(long offered, long answered, long abandoned, long overflowed, long waiting) {}
+  record Totals(
+      long offered,
+      long answered,
+      long abandoned,
+      long overflowed,
+      long waiting,
+      long callbacksPending,
+      long callbacksCompleted,
+      long csatCount) {}
 
   static Totals totals(JsonNode queues) {
     long offered = 0;
@@ -128,14 +145,28 @@ class DemoEndToEndIT {
     long abandoned = 0;
     long overflowed = 0;
     long waiting = 0;
+    long callbacksPending = 0;
+    long callbacksCompleted = 0;
+    long csatCount = 0;
     for (JsonNode q : queues.path("queues")) {
       offered += q.path("offered").asLong();
       answered += q.path("answered").asLong();
       abandoned += q.path("abandoned").asLong();
       overflowed += q.path("overflowed").asLong();
       waiting += q.path("waiting").asLong();
+      callbacksPending += q.path("callbacksPending").asLong();
+      callbacksCompleted += q.path("callbacksCompleted").asLong();
+      csatCount += q.path("csatCount").asLong();
     }
-    return new Totals(offered, answered, abandoned, overflowed, waiting);
+    return new Totals(
+        offered,
+        answered,
+        abandoned,
+        overflowed,
+        waiting,
+        callbacksPending,
+        callbacksCompleted,
+        csatCount);
   }
 
   JsonNode queues() {
