@@ -20,6 +20,10 @@ import dev.switchboard.router.api.WaitEstimator.WaitEstimate;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -50,6 +54,12 @@ final class AgiSession implements Runnable {
   /** How long a publish is retried while the router's ring is full. */
   private static final long PUBLISH_RETRY_NS = 2_000_000_000L;
 
+  /**
+   * How long the caller waits for the router to register a callback before being thanked anyway
+   * (the router takes a command in microseconds; this is for a router catching up on a backlog).
+   */
+  private static final long CALLBACK_ANSWER_MS = 2_000;
+
   /** What a session needs from the server, captured when it starts. */
   record Services(
       MenuEngine engine,
@@ -60,6 +70,7 @@ final class AgiSession implements Runnable {
       TimeSource time,
       Supplier<SessionContext> context,
       IvrMetrics metrics,
+      CallbackConfirmations callbacks,
       BooleanSupplier closing) {}
 
   private final AgiConnection connection;
@@ -190,6 +201,9 @@ final class AgiSession implements Runnable {
       connection.execute(new SetVariableCommand(v.name(), v.value()), false);
       return Input.ACK;
     } else if (step instanceof Step.Publish p) {
+      if (p.command() instanceof Command.CallbackRequested c) {
+        return new Input.Published(requestCallback(c));
+      }
       return new Input.Published(publish(p.command()));
     } else if (step instanceof Step.EstimateWait w) {
       return new Input.WaitEstimated(estimate(w.queueId()));
@@ -208,6 +222,43 @@ final class AgiSession implements Runnable {
       return Input.ACK;
     }
     throw new IllegalStateException("unhandled step " + step);
+  }
+
+  /**
+   * Publishes a callback request and waits for the router to register it: true when it did (or said
+   * nothing in time: the request is in its ring), false when it refused (the caller goes back to
+   * the wait, where an agent is typically being put through to them).
+   */
+  private boolean requestCallback(Command.CallbackRequested request) {
+    CompletableFuture<Boolean> answer = services.callbacks().expect(request.contactId());
+    try {
+      if (!publish(request)) {
+        return false;
+      }
+      boolean registered = answer.get(CALLBACK_ANSWER_MS, TimeUnit.MILLISECONDS);
+      if (!registered) {
+        LOG.info(
+            "{}: the router did not take the callback for {} (the caller is being connected or"
+                + " left); back to the wait",
+            label,
+            request.contactId());
+      }
+      return registered;
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "{}: no answer from the router to the callback for {} within {} ms; taken as registered",
+          label,
+          request.contactId(),
+          CALLBACK_ANSWER_MS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      services.callbacks().forget(request.contactId(), answer);
+    }
   }
 
   private boolean publish(Command command) {

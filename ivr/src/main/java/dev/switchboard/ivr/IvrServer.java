@@ -50,6 +50,7 @@ public final class IvrServer implements RouterEventListener, AutoCloseable {
   private final IvrMetrics metrics = new IvrMetrics();
   private final AtomicReference<Runtime> runtime = new AtomicReference<>();
   private final Map<String, String> announcements = new ConcurrentHashMap<>();
+  private final CallbackConfirmations callbacks = new CallbackConfirmations();
   private final Map<String, Integer> callbackOfferSeconds = new ConcurrentHashMap<>();
   private final Set<AgiConnection> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger active = new AtomicInteger();
@@ -159,16 +160,23 @@ public final class IvrServer implements RouterEventListener, AutoCloseable {
   }
 
   /**
-   * Learns announcements and callback thresholds. Applied during replay too: they are state the IVR
-   * must have after a restart, not actions on the PBX.
+   * Learns announcements and callback thresholds, applied during replay too: they are state the IVR
+   * must have after a restart, not actions on the PBX. Live, also hears the router's answer to a
+   * callback request (registered, or refused) that a session is waiting for.
    */
   @Override
   public boolean wants(EventKind kind) {
-    return kind == EventKind.ANNOUNCEMENT_CHANGED || kind == EventKind.QUEUE_CONFIGURED;
+    return kind == EventKind.ANNOUNCEMENT_CHANGED
+        || kind == EventKind.QUEUE_CONFIGURED
+        || kind == EventKind.CALLBACK_REGISTERED
+        || kind == EventKind.COMMAND_REJECTED;
   }
 
   @Override
   public void onEvent(RouterEvent event, boolean replay) {
+    if (!replay) {
+      callbacks.onEvent(event);
+    }
     if (event instanceof RouterEvent.AnnouncementChanged a) {
       if (a.active() && !a.prompt().isEmpty()) {
         announcements.put(a.scope(), a.prompt());
@@ -227,6 +235,7 @@ public final class IvrServer implements RouterEventListener, AutoCloseable {
             time,
             this::context,
             metrics,
+            callbacks,
             () -> closed);
     AgiSession session = new AgiSession(connection, peer, services);
     open.add(connection);

@@ -33,8 +33,21 @@ class IvrServerIT {
   final List<IvrServer> servers = new ArrayList<>();
   WaitEstimator estimator = (queue, contact) -> new WaitEstimate(2, 1, 90);
 
+  /** Whether the stand-in router registers the callbacks the IVR asks for (else it refuses). */
+  boolean registerCallbacks = true;
+
   IvrServer start(IvrConfiguration cfg) {
     IvrServer server = new IvrServer(cfg, publisher, estimator, TestConfigs.customers(), CLOCK);
+    publisher.router =
+        command -> {
+          if (command instanceof Command.CallbackRequested c) {
+            server.onEvent(
+                registerCallbacks
+                    ? new RouterEvent.CallbackRegistered(0, c.contactId(), "sales", c.number(), 0)
+                    : new RouterEvent.CommandRejected(0, c, "wrong-state", "being offered"),
+                false);
+          }
+        };
     servers.add(server);
     server.start();
     return server;
@@ -334,6 +347,26 @@ class IvrServerIT {
     await(() -> server.activeSessions() == 0, DEADLINE);
     assertThat(publisher.commands)
         .containsExactly(new Command.CallbackRequested("pbx1:8.8", "0698765432", 0));
+  }
+
+  @Test
+  void shouldSendTheCallerBackToTheWaitWhenTheRouterRefusesTheCallback() throws Exception {
+    // The router refuses a callback for a caller it is putting through to an agent right now: the
+    // caller must not be thanked and hung up on, but returned to the wait, where that call reaches
+    // them.
+    registerCallbacks = false;
+    IvrServer server = start(TestConfigs.example());
+    try (FakeAsterisk asterisk = FakeAsterisk.connect(server.port())) {
+      asterisk.sendEnvironment(
+          FakeAsterisk.environment("callback?contact=pbx1:8.8", "8.9", "0611223355"));
+      answer(asterisk, "1", "1");
+      assertThat(asterisk.commands)
+          .noneMatch(c -> c.startsWith("HANGUP"))
+          .noneMatch(c -> c.contains("callback-thanks"));
+    }
+    await(() -> server.activeSessions() == 0, DEADLINE);
+    assertThat(publisher.commands)
+        .containsExactly(new Command.CallbackRequested("pbx1:8.8", "0611223355", 0));
   }
 
   @Test

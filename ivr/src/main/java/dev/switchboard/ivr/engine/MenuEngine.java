@@ -391,7 +391,8 @@ public final class MenuEngine {
 
   private void askConfirm(SessionState s) {
     play(s, List.of(scripts.callbackConfirmPrompt()));
-    queue(s, new Step.SayDigits(s.call.callerId()), Awaiting.ACK);
+    // The digits only: "+49 30 …" is read out as 4 9 3 0 …, the plus sign has no sound file.
+    queue(s, new Step.SayDigits(digitsOf(s.call.callerId())), Awaiting.ACK);
     queue(
         s,
         new Step.PromptAndCollect(
@@ -440,18 +441,29 @@ public final class MenuEngine {
     }
   }
 
+  /**
+   * A number the PBX can dial back: digits only, or E.164 with its leading {@code +} (how most
+   * carriers present a caller id), with between {@code callbackNumberMinDigits} and {@code
+   * callbackNumberMaxDigits} digits.
+   */
   private boolean plausibleNumber(String number) {
-    if (number.length() < scripts.callbackNumberMinDigits()
-        || number.length() > scripts.callbackNumberMaxDigits()) {
+    String digits = digitsOf(number);
+    if (digits.length() < scripts.callbackNumberMinDigits()
+        || digits.length() > scripts.callbackNumberMaxDigits()) {
       return false;
     }
-    for (int i = 0; i < number.length(); i++) {
-      char ch = number.charAt(i);
+    for (int i = 0; i < digits.length(); i++) {
+      char ch = digits.charAt(i);
       if (ch < '0' || ch > '9') {
         return false;
       }
     }
     return true;
+  }
+
+  /** The number without an E.164 leading {@code +}. */
+  private static String digitsOf(String number) {
+    return number.startsWith("+") ? number.substring(1) : number;
   }
 
   private void requestCallback(SessionState s, String number) {

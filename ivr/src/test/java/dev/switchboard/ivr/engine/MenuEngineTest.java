@@ -296,6 +296,28 @@ class MenuEngineTest {
   }
 
   @Test
+  void shouldConfirmAnE164CallerIdAndCallBackThatNumber() {
+    CallInfo offer =
+        new CallInfo(CallInfo.Script.CALLBACK, "pbx1:9.9", "pbx1", "PJSIP/y", "+4930123456", "");
+    EngineDriver d = driver(MONDAY_10_PARIS).keys("1", "1");
+    d.run(offer, SessionContext.empty());
+    assertThat(d.prompts()).contains("en/callback-confirm").doesNotContain("en/callback-number");
+    assertThat(d.steps).contains(new Step.SayDigits("4930123456"));
+    assertThat(d.published)
+        .containsExactly(new Command.CallbackRequested("pbx1:9.9", "+4930123456", 0));
+  }
+
+  @Test
+  void shouldNotTakeAPlusAloneOrAPlusInTheMiddleForANumber() {
+    CallInfo offer =
+        new CallInfo(CallInfo.Script.CALLBACK, "pbx1:9.9", "pbx1", "PJSIP/y", "49+30123", "");
+    EngineDriver d = driver(MONDAY_10_PARIS).keys("1", "+", "", "");
+    d.run(offer, SessionContext.empty());
+    assertThat(d.prompts()).contains("en/callback-number").doesNotContain("en/callback-confirm");
+    assertThat(d.published).isEmpty();
+  }
+
+  @Test
   void shouldReturnToTheWaitWhenTheMidWaitOfferIsDeclined() {
     CallInfo offer =
         new CallInfo(CallInfo.Script.CALLBACK, "pbx1:9.9", "pbx1", "PJSIP/y", "anonymous", "");
