@@ -144,6 +144,9 @@ final class CallTracker {
       return Translation.of(early);
     }
     Contact c = contact(contactId, true);
+    if (c == null && type == ContactType.CALLBACK) {
+      c = reviveCallback(contactId);
+    }
     if (c == null || c.phase == Phase.TALKING) {
       return Translation.DUPLICATE;
     }
@@ -180,9 +183,27 @@ final class CallTracker {
   /** The contact became a callback: its caller hanging up no longer abandons it. */
   synchronized void onCallbackRegistered(String contactId) {
     Contact c = byContactId.get(contactId);
-    if (c != null) {
+    if (c == null) {
+      reviveCallback(contactId);
+    } else {
       c.callback = true;
     }
+  }
+
+  /**
+   * Tracks again a callback the router keeps while this tracker had closed it. A caller who accepts
+   * a callback mid-wait hangs up right after the IVR asked the router for it, and that hangup can
+   * reach the adapter before the router's {@code CallbackRegistered}: the tracker then reported an
+   * abandon, which the router ignores for a callback. The router is right; without this, every
+   * later offer of the callback was taken for a contact already gone, no agent was rung and the
+   * callback never happened. The caller's leg is over, so none is bound.
+   */
+  private Contact reviveCallback(String contactId) {
+    finishedUids.remove(contactId);
+    Contact c = new Contact(contactId, null, ++epoch);
+    c.callback = true;
+    byContactId.put(contactId, c);
+    return c;
   }
 
   /** The router ended the contact (abandoned, ended, overflowed): forget it. */

@@ -104,6 +104,35 @@ class CallTrackerTest {
   }
 
   @Test
+  void shouldRingForACallbackWhoseCallerHangupArrivedBeforeTheRouterRegisteredIt() {
+    // Mid-wait offer: the caller accepts, the IVR asks the router for the callback and hangs up;
+    // the hangup reaches the adapter before the router's CallbackRegistered does.
+    tracker.onQueued(CONTACT, CALLER, ContactType.CALL);
+    assertThat(tracker.onHangup(UID, UID, 16).command())
+        .isEqualTo(new Command.ContactAbandoned(CONTACT, AbandonReason.CALLER_HANGUP, 16));
+    // The router ignores the abandon of a callback, and says so.
+    tracker.onCallbackRegistered(CONTACT);
+    assertThat(tracker.tracks(CONTACT)).isTrue();
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALLBACK, ""))
+        .as("the agent is rung")
+        .isEqualTo(Translation.IGNORED);
+    assertThat(tracker.onOriginateResponse(CONTACT, "a01", true, 4, "9.9", "PJSIP/agent01-9"))
+        .isEqualTo(Translation.IGNORED);
+    assertThat(tracker.onHangup(UID, UID, 16))
+        .as("the old caller leg stays closed")
+        .isEqualTo(Translation.DUPLICATE);
+  }
+
+  @Test
+  void shouldRingForACallbackOfferEvenIfItsRegistrationWasNeverSeen() {
+    tracker.onQueued(CONTACT, CALLER, ContactType.CALL);
+    tracker.onHangup(UID, UID, 16);
+    assertThat(tracker.onOffered(CONTACT, "a01", "agent01", ContactType.CALLBACK, ""))
+        .isEqualTo(Translation.IGNORED);
+    assertThat(tracker.isOffered(CONTACT, "a01")).isTrue();
+  }
+
+  @Test
   void shouldNotRememberTheHangupOfALegOfAnotherCall() {
     assertThat(tracker.onHangup(UID, "1795522700.1", 16)).isEqualTo(Translation.UNKNOWN_CHANNEL);
     assertThat(tracker.onQueued(CONTACT, CALLER, ContactType.CALL)).isEqualTo(Translation.IGNORED);
