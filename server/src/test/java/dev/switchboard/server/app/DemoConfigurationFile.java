@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 
 /** The demo configuration, copied for a test that runs the whole application on the real clock. */
 final class DemoConfigurationFile {
@@ -22,7 +23,12 @@ final class DemoConfigurationFile {
    * cannot reset at a day boundary while it runs, whatever the hour it runs at.
    */
   static Path copyInto(Path dir) throws IOException {
-    String yaml = Files.readString(DEMO);
+    return copyInto(dir, yaml -> yaml);
+  }
+
+  /** The same, with the test's own edit of the YAML text. */
+  static Path copyInto(Path dir, UnaryOperator<String> edit) throws IOException {
+    String yaml = edit.apply(Files.readString(DEMO));
     LocalTime dayStart =
         LocalTime.now(ZoneOffset.UTC).plusHours(12).truncatedTo(ChronoUnit.MINUTES);
     String moved = yaml.replace(DAY_START, "dayStart: \"" + dayStart + "\"");

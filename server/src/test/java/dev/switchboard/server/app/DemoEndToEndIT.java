@@ -10,6 +10,7 @@ import dev.switchboard.server.config.PbxLinkConfiguration;
 import dev.switchboard.server.config.SwitchboardConfiguration;
 import dev.switchboard.sim.PbxSimulator;
 import dev.switchboard.sim.pbx.SimulatorCounters;
+import dev.switchboard.sim.traffic.VirtualCaller;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -64,7 +66,64 @@ class DemoEndToEndIT {
 
   @Test
   void shouldAccountForEveryCallFromArrivalToAnswerAbandonOrOverflow() throws Exception {
-    Path file = DemoConfigurationFile.copyInto(dir);
+    PbxSimulator simulator = start(true, yaml -> yaml);
+    await(
+        () -> simulator.counters().callsStarted() >= CALLS,
+        Duration.ofSeconds(80),
+        state(simulator));
+    simulator.stop();
+    Totals totals = drained(simulator);
+
+    SimulatorCounters sim = simulator.counters();
+    assertThat(totals.offered()).isGreaterThan(CALLS / 2);
+    // Callers who opted in at the IVR rated the call after it, and every score reached the figures.
+    assertThat(sim.surveys()).isPositive();
+    assertThat(totals.csatCount()).isEqualTo(sim.surveys());
+  }
+
+  @Test
+  void shouldCallBackTheCallersWhoAskedForItWhenTheWaitWasLong() throws Exception {
+    // More sales callers at once than the sales agents: the router's clock is real time while the
+    // simulator's runs 20 times faster (a talk of 80 s lasts 4 s), so the test's sales queue offers
+    // a callback after 2 s of waiting instead of the demo's 120. Those still waiting then accept
+    // it with their own number (E.164, as carriers present caller ids) and hang up; the router
+    // keeps their place and calls them back through an agent (Originate, then the customer) when
+    // their turn comes. Every caller ends answered: on the first call or on the callback.
+    String steps =
+        "      - {afterSeconds: 20, relaxLevels: 3}\n"
+            + "      - {afterSeconds: 60, addSkills: {support: 5}}\n"
+            + "      - {afterSeconds: 120, offerCallback: true}\n";
+    PbxSimulator simulator =
+        start(
+            false,
+            yaml -> {
+              assertThat(yaml).as("the demo's sales escalation").contains(steps);
+              return yaml.replace(steps, "      - {afterSeconds: 2, offerCallback: true}\n");
+            });
+    int callers = 50;
+    for (int i = 0; i < callers; i++) {
+      simulator.placeCall(
+          "600",
+          String.format("+1555%07d", i),
+          "Caller " + i,
+          new VirtualCaller(List.of("1", "3"), -1, -1, true, false, 5));
+    }
+    Totals totals = drained(simulator);
+
+    SimulatorCounters sim = simulator.counters();
+    assertThat(totals.offered()).isEqualTo(callers);
+    assertThat(totals.abandoned()).isZero();
+    assertThat(totals.callbacksCompleted()).isPositive();
+    assertThat(sim.callbacks()).isGreaterThanOrEqualTo(totals.callbacksCompleted());
+    assertThat(totals.answered()).isEqualTo(callers);
+  }
+
+  /**
+   * Starts Switchboard on the demo configuration (edited by {@code edit}) with its simulator;
+   * {@code arrivals}: the scenario's callers, or none (the test places its own).
+   */
+  private PbxSimulator start(boolean arrivals, UnaryOperator<String> edit) throws Exception {
+    Path file = DemoConfigurationFile.copyInto(dir, edit);
     Map<String, String> env =
         Map.of(
             "SWITCHBOARD_PBX1_SECRET", "e2e-ami-secret",
@@ -82,20 +141,24 @@ class DemoEndToEndIT {
                 .withHttp(c.http().withPort(0))
                 .withSimulator(s -> s.withTimeScale(TIME_SCALE).withStartTime(SIMULATED_START));
     SwitchboardConfiguration configuration = adjust.apply(loaders.get().load(file));
-
     app =
         SwitchboardApplication.start(
-            new SwitchboardApplication.Settings(configuration, loaders, adjust, true, true));
-    PbxSimulator simulator = app.simulator().orElseThrow();
+            new SwitchboardApplication.Settings(configuration, loaders, adjust, true, arrivals));
+    return app.simulator().orElseThrow();
+  }
 
-    Supplier<String> state =
-        () -> "simulator " + simulator.counters() + ", router " + totals(queues());
-    await(() -> simulator.counters().callsStarted() >= CALLS, Duration.ofSeconds(80), state);
-    simulator.stop();
-    // Drained: every caller the simulator placed has hung up, surveys included (arrivals stop,
-    // but a caller already in the IVR reaches a queue after this point, so an idle router alone is
-    // not drained); nothing waits, rings or waits for its callback; every contact the router took
-    // in has ended one way; and the statistics have caught up with the simulator.
+  private Supplier<String> state(PbxSimulator simulator) {
+    return () -> "simulator " + simulator.counters() + ", router " + totals(queues());
+  }
+
+  /**
+   * Waits until the system has drained and returns the figures, which account for every call.
+   * Drained: every caller the simulator placed has hung up, surveys included (arrivals stop, but a
+   * caller already in the IVR reaches a queue after that, so an idle router alone is not drained);
+   * nothing waits, rings or waits for its callback; every contact the router took in has ended one
+   * way; and the statistics have caught up with the simulator.
+   */
+  private Totals drained(PbxSimulator simulator) {
     await(
         () -> {
           SimulatorCounters s = simulator.counters();
@@ -108,11 +171,9 @@ class DemoEndToEndIT {
               && t.csatCount() == s.surveys();
         },
         Duration.ofSeconds(60),
-        state);
-
+        state(simulator));
     Totals totals = totals(queues());
     SimulatorCounters sim = simulator.counters();
-    assertThat(totals.offered()).isGreaterThan(CALLS / 2);
     assertThat(totals.answered() + totals.abandoned() + totals.overflowed())
         .isEqualTo(totals.offered());
     // The router counts a callback answered too; the simulator counts inbound calls only.
@@ -121,11 +182,9 @@ class DemoEndToEndIT {
         .isEqualTo(sim.answered());
     assertThat(totals.callbacksCompleted()).isLessThanOrEqualTo(sim.callbacks());
     assertThat(totals.offered()).isLessThanOrEqualTo(sim.callsStarted());
-    // Callers who opted in at the IVR rated the call after it, and every score reached the figures.
-    assertThat(sim.surveys()).isPositive();
-    assertThat(totals.csatCount()).isEqualTo(sim.surveys());
     // The PBX sees the overflows to a number or to a hangup; those to another queue stay inside.
     assertThat(sim.overflowed()).isLessThanOrEqualTo(totals.overflowed());
+    return totals;
   }
 
   /** Sums over every queue of GET /api/v1/queues. */
