@@ -411,13 +411,24 @@ final class AmiLinkAgent implements Runnable {
     }
     if (response instanceof ManagerError error) {
       metrics.actionsFailed.increment();
-      LOG.warn(
-          "pbx {}: {} for contact {} failed: {}",
-          pbx.id(),
-          a.action().getAction(),
-          a.contactId(),
-          error.getMessage());
-      if (a.servesOffer() && AmiVocabulary.isChannelGone(error.getMessage())) {
+      boolean channelGone = AmiVocabulary.isChannelGone(error.getMessage());
+      // A caller hanging up while an action for it is on its way is an everyday race, not a fault.
+      if (channelGone) {
+        LOG.info(
+            "pbx {}: {} for contact {} found no channel: {}",
+            pbx.id(),
+            a.action().getAction(),
+            a.contactId(),
+            error.getMessage());
+      } else {
+        LOG.warn(
+            "pbx {}: {} for contact {} failed: {}",
+            pbx.id(),
+            a.action().getAction(),
+            a.contactId(),
+            error.getMessage());
+      }
+      if (a.servesOffer() && channelGone) {
         callerGone(a, error.getMessage());
       } else if (a.ringsAgent()) {
         actionFailed(a, error.getMessage());
