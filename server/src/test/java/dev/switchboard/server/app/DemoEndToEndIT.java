@@ -108,6 +108,9 @@ class DemoEndToEndIT {
           "Caller " + i,
           new VirtualCaller(List.of("1", "3"), -1, -1, true, false, 5));
     }
+    // Placing a call only hands it to the PBX thread: wait until every caller is through the IVR
+    // and in the router, or an idle system would look drained before the first call exists.
+    await(() -> totals(queues()).offered() == callers, Duration.ofSeconds(30), state(simulator));
     Totals totals = drained(simulator);
 
     SimulatorCounters sim = simulator.counters();
