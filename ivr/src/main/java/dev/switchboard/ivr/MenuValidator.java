@@ -51,7 +51,15 @@ final class MenuValidator {
     for (NodeRef ref : refs) {
       // A node that was declared but failed to read is already reported; do not cascade.
       if (!nodePaths.containsKey(ref.target())) {
-        r.error(ref.path(), "unknown node '" + ref.target() + "'");
+        boolean yamlBoolean = ref.target().equals("true") || ref.target().equals("false");
+        r.error(
+            ref.path(),
+            "unknown node '"
+                + ref.target()
+                + "'"
+                + (yamlBoolean
+                    ? " (YAML reads an unquoted yes, no, on or off as a boolean: quote the name)"
+                    : ""));
       }
     }
   }

@@ -98,6 +98,22 @@ class IvrConfigurationLoaderTest {
   }
 
   @Test
+  void shouldExplainANodeNamedYesThatYamlReadAsABoolean() {
+    String yaml = base().replace("\"2\": bye", "\"2\": yes") + "    \"yes\":\n      hangup: true\n";
+    assertThat(errors(yaml))
+        .containsExactly(
+            new MenuValidationError(
+                "ivr.nodes.main.choices.2",
+                14,
+                "unknown node 'true' (YAML reads an unquoted yes, no, on or off as a boolean:"
+                    + " quote the name)"),
+            new MenuValidationError(
+                "ivr.nodes.yes", 21, "unreachable: no entry point leads to node 'yes'"));
+    assertThat(TestConfigs.yaml(yaml.replace("\"2\": yes", "\"2\": \"yes\"")).nodes())
+        .containsKey("yes");
+  }
+
+  @Test
   void shouldReportAnUnreachableNode() {
     String yaml = base() + "    orphan:\n      hangup: true\n";
     assertThat(errors(yaml))
