@@ -165,6 +165,18 @@ public final class PbxSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The system this PBX stands in for is shutting down: no new calls, and the IVR going away before
+   * this PBX does is expected (logged at INFO, not WARN). Calls in progress continue until {@link
+   * #close()}.
+   */
+  public synchronized void windDown() {
+    stop();
+    if (agiClient != null) {
+      agiClient.windDown();
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

@@ -364,7 +364,11 @@ public final class SwitchboardApplication implements AutoCloseable {
 
   private void closeQuietly() {
     closed.set(true);
-    // Stop taking calls and requests first, then let the router finish, then the links.
+    // Stop taking calls and requests first (the demo's PBX places no new calls and expects the IVR
+    // to go), then let the router finish, then the links.
+    if (simulator != null && started.contains(simulator)) {
+      simulator.windDown();
+    }
     for (AutoCloseable c : new AutoCloseable[] {ivr, http}) {
       closeOne(c);
     }

@@ -35,6 +35,7 @@ public final class AgiClient implements AutoCloseable {
   private final int connectTimeoutMs;
   private final int readTimeoutMs;
   private final AtomicInteger failures = new AtomicInteger();
+  private volatile boolean windingDown;
 
   /**
    * @param connectTimeoutMs how long to wait for the FastAGI server to accept
@@ -51,6 +52,14 @@ public final class AgiClient implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /**
+   * The simulated PBX is being shut down with the system it serves: an unreachable FastAGI server
+   * is then expected (it may close first) and is logged at INFO, not WARN.
+   */
+  public void windDown() {
+    windingDown = true;
   }
 
   /** Sessions that could not connect so far. */
@@ -74,11 +83,13 @@ public final class AgiClient implements AutoCloseable {
       socket.setSoTimeout(readTimeoutMs);
     } catch (IOException e) {
       if (failures.getAndIncrement() == 0) {
-        LOG.warn(
-            "FastAGI server {}:{} unreachable ({}): calls continue with AGISTATUS=FAILURE",
-            request.host(),
-            request.port(),
-            e.toString());
+        String message =
+            "FastAGI server {}:{} unreachable ({}): calls continue with AGISTATUS=FAILURE";
+        if (windingDown) {
+          LOG.info(message, request.host(), request.port(), e.toString());
+        } else {
+          LOG.warn(message, request.host(), request.port(), e.toString());
+        }
       }
       closeQuietly(socket);
       channel.finished("FAILURE");
