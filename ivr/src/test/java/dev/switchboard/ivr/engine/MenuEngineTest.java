@@ -38,6 +38,29 @@ class MenuEngineTest {
     return ZonedDateTime.parse(zoned).toInstant().toEpochMilli();
   }
 
+  /**
+   * An engine on a small English-only configuration: entry point 500 starting at {@code start}, the
+   * given nodes (YAML lines under {@code nodes:}), and {@code prompt} besides the scripts'.
+   */
+  static MenuEngine engineWith(String prompt, String start, String nodes) {
+    String prompts =
+        String.join(", ", dev.switchboard.ivr.ScriptConfiguration.defaults().prompts());
+    return new MenuEngine(
+        TestConfigs.yaml(
+            "ivr:\n"
+                + "  pbxs: { pbx1: 127.0.0.1 }\n"
+                + "  prompts: { en: ["
+                + prompt
+                + ", "
+                + prompts
+                + "] }\n"
+                + "  entryPoints: { \"500\": { start: "
+                + start
+                + " } }\n"
+                + "  nodes:\n"
+                + nodes));
+  }
+
   @Test
   void shouldPlayWelcomeThenAskForLanguageWhenOpen() {
     EngineDriver d = driver(MONDAY_10_PARIS).keys("1", "1");
@@ -374,22 +397,13 @@ class MenuEngineTest {
 
   @Test
   void shouldMarkACallerWhoOptsIntoTheSurveySoTheDialplanRunsItAfterTheCall() {
-    String prompts =
-        String.join(", ", dev.switchboard.ivr.ScriptConfiguration.defaults().prompts());
     MenuEngine optIn =
-        new MenuEngine(
-            TestConfigs.yaml(
-                "ivr:\n"
-                    + "  pbxs: { pbx1: 127.0.0.1 }\n"
-                    + "  prompts: { en: [survey-offer, "
-                    + prompts
-                    + "] }\n"
-                    + "  entryPoints: { \"500\": { start: ask } }\n"
-                    + "  nodes:\n"
-                    + "    ask: { menu: survey-offer, choices: { \"1\": opted-in, \"2\": q },"
-                    + " fallback: q }\n"
-                    + "    opted-in: { set: { survey: true }, next: q }\n"
-                    + "    q: { queue: support }\n"));
+        engineWith(
+            "survey-offer",
+            "ask",
+            "    ask: { menu: survey-offer, choices: { \"1\": opted-in, \"2\": q }, fallback: q }\n"
+                + "    opted-in: { set: { survey: true }, next: q }\n"
+                + "    q: { queue: support }\n");
 
     EngineDriver yes = new EngineDriver(optIn, MONDAY_10_PARIS).keys("1");
     yes.run(CALL, SessionContext.empty());
@@ -407,23 +421,15 @@ class MenuEngineTest {
 
   @Test
   void shouldLookUpTheCallerByCallerIdAndBranchOnTier() {
-    String prompts =
-        String.join(", ", dev.switchboard.ivr.ScriptConfiguration.defaults().prompts());
     MenuEngine byPhone =
-        new MenuEngine(
-            TestConfigs.yaml(
-                "ivr:\n"
-                    + "  pbxs: { pbx1: 127.0.0.1 }\n"
-                    + "  prompts: { en: [hi, "
-                    + prompts
-                    + "] }\n"
-                    + "  entryPoints: { \"500\": { start: who } }\n"
-                    + "  nodes:\n"
-                    + "    who: { lookup: callerId, found: tier, notFound: normal }\n"
-                    + "    tier: { branch: tier, cases: { GOLD: gold }, otherwise: normal }\n"
-                    + "    gold: { set: { skills: { gold: 4 } }, next: normal }\n"
-                    + "    normal: { menu: hi, choices: { \"1\": q }, fallback: q }\n"
-                    + "    q: { queue: support }\n"));
+        engineWith(
+            "hi",
+            "who",
+            "    who: { lookup: callerId, found: tier, notFound: normal }\n"
+                + "    tier: { branch: tier, cases: { GOLD: gold }, otherwise: normal }\n"
+                + "    gold: { set: { skills: { gold: 4 } }, next: normal }\n"
+                + "    normal: { menu: hi, choices: { \"1\": q }, fallback: q }\n"
+                + "    q: { queue: support }\n");
     EngineDriver known = new EngineDriver(byPhone, MONDAY_10_PARIS);
     known.directory = TestConfigs.customers();
     known.run(CALL, SessionContext.empty()); // 0611223355 is Charles Babbage, GOLD

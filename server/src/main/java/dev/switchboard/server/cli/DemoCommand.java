@@ -6,6 +6,7 @@ import dev.switchboard.server.config.ConfigurationException;
 import dev.switchboard.server.config.ConfigurationLoader;
 import dev.switchboard.server.config.IvrSectionValidator;
 import dev.switchboard.server.config.PbxLinkConfiguration;
+import dev.switchboard.server.config.SimulatorRunConfiguration;
 import dev.switchboard.server.config.SwitchboardConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,8 +103,15 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    if (timeScale != null && !(timeScale >= 0.01 && timeScale <= 1_000)) {
-      err.println("switchboard demo: --time-scale must be between 0.01 and 1000");
+    if (timeScale != null
+        && !(timeScale >= SimulatorRunConfiguration.MIN_TIME_SCALE
+            && timeScale <= SimulatorRunConfiguration.MAX_TIME_SCALE)) {
+      // Worded as the configuration file's check words it.
+      err.println(
+          "switchboard demo: --time-scale must be between "
+              + SimulatorRunConfiguration.MIN_TIME_SCALE
+              + " and "
+              + SimulatorRunConfiguration.MAX_TIME_SCALE);
       err.flush();
       return ExitCodes.USAGE;
     }

@@ -641,7 +641,12 @@ public final class ConfigurationLoader {
       return null;
     }
     String scenario = f.string("scenario", "builtin:demo");
-    double timeScale = f.decimal("timeScale", 1.0, 0.01, 1_000);
+    double timeScale =
+        f.decimal(
+            "timeScale",
+            1.0,
+            SimulatorRunConfiguration.MIN_TIME_SCALE,
+            SimulatorRunConfiguration.MAX_TIME_SCALE);
     long seed = f.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
     LocalTime startTime = null;
     if (f.has("startTime")) {

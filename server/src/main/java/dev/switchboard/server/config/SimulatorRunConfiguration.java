@@ -16,6 +16,12 @@ import java.time.LocalTime;
 public record SimulatorRunConfiguration(
     String scenario, double timeScale, long seed, String pbxId, LocalTime startTime) {
 
+  /** The slowest time scale the file and the demo's {@code --time-scale} accept. */
+  public static final double MIN_TIME_SCALE = 0.01;
+
+  /** The fastest. */
+  public static final double MAX_TIME_SCALE = 1_000;
+
   /** A copy at another speed. */
   public SimulatorRunConfiguration withTimeScale(double scale) {
     return new SimulatorRunConfiguration(scenario, scale, seed, pbxId, startTime);

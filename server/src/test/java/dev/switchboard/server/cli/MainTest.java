@@ -164,7 +164,7 @@ class MainTest {
   void shouldRefuseADemoClockThatCannotRun() {
     Run speed = run("demo", "--time-scale", "0");
     assertThat(speed.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(speed.err()).contains("--time-scale must be between 0.01 and 1000");
+    assertThat(speed.err()).contains("--time-scale must be between 0.01 and 1000.0");
 
     Run start = run("demo", "--start-time", "25:00");
     assertThat(start.code()).isEqualTo(ExitCodes.USAGE);

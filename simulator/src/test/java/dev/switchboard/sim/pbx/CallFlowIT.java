@@ -24,6 +24,12 @@ class CallFlowIT {
     return env.stream().anyMatch(l -> l.startsWith("agi_network_script: " + name));
   }
 
+  /** A patient caller on 600, past the IVR and waiting (on music on hold); its channel. */
+  private static String waitingCaller(SimHarness h, TestAmiClient c) {
+    h.pbx.startInboundCall("600", "+1555", "Bob", SimHarness.caller(-1));
+    return c.await(event("MusicOnHoldStart"), WAIT).getOr("Channel", "");
+  }
+
   @Test
   void shouldOfferACallbackAndHangUpWhenAccepted() throws Exception {
     try (SimHarness h =
@@ -137,8 +143,7 @@ class CallFlowIT {
   void shouldOverflowToHangupAndReportUnavailableAgents() throws Exception {
     try (SimHarness h = new SimHarness(5000);
         TestAmiClient c = h.client()) {
-      h.pbx.startInboundCall("600", "+1555", "Bob", SimHarness.caller(-1));
-      String ch = c.await(event("MusicOnHoldStart"), WAIT).getOr("Channel", "");
+      String ch = waitingCaller(h, c);
       c.send("Redirect", "Channel", ch, "Context", "switchboard-connect", "Exten", "agent99");
       AmiMessage user = c.await(event("UserEvent", "UserEvent", "SwitchboardNoAnswer"), WAIT);
       assertThat(user.getOr("DialStatus", "")).isEqualTo("CHANUNAVAIL");
@@ -158,8 +163,7 @@ class CallFlowIT {
   void shouldCountAnOverflowToANumberAsOverflowedNotAsAnsweredByAnAgent() throws Exception {
     try (SimHarness h = new SimHarness(5000);
         TestAmiClient c = h.client()) {
-      h.pbx.startInboundCall("600", "+1555", "Bob", SimHarness.caller(-1));
-      String ch = c.await(event("MusicOnHoldStart"), WAIT).getOr("Channel", "");
+      String ch = waitingCaller(h, c);
       c.send("Redirect", "Channel", ch, "Context", "switchboard-overflow", "Exten", "8000");
       AmiMessage answered = c.await(event("DialEnd", "DialStatus", "ANSWER"), WAIT);
       assertThat(answered.getOr("DestChannel", "")).startsWith("PJSIP/sipp-");
